@@ -1,0 +1,62 @@
+//! Validates the bundled story and hands it to the library as JSON, so a broken story fails the
+//! build, naming each item that is wrong, before it can reach a reader.
+
+// The library's modules are shared with this script, which uses only their validation.
+#![allow(dead_code)]
+
+#[path = "src/dates.rs"]
+mod dates;
+#[path = "src/story/mod.rs"]
+mod story;
+#[path = "src/text.rs"]
+mod text;
+
+use std::path::{Path, PathBuf};
+use std::process::exit;
+
+/// The story an editor points the build at; the seed story unless `STORY_DIR` says otherwise.
+const DEFAULT_STORY: &str = "stories/sessions-kislyak";
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=STORY_DIR");
+    let dir = PathBuf::from(std::env::var("STORY_DIR").unwrap_or_else(|_| DEFAULT_STORY.to_owned()));
+    let story_path = dir.join("story.toml");
+    let article_path = dir.join("article.txt");
+    println!("cargo:rerun-if-changed={}", story_path.display());
+    println!("cargo:rerun-if-changed={}", article_path.display());
+
+    let source = read(&story_path);
+    let article = read(&article_path);
+    let file: story::StoryFile = toml::from_str(&source).unwrap_or_else(|e| {
+        eprintln!("error: {}: {e}", story_path.display());
+        exit(1)
+    });
+    if let Err(problems) = story::validate(file.clone(), &article) {
+        eprintln!("error: {} has {} problem(s):", story_path.display(), problems.len());
+        for problem in problems {
+            eprintln!("error: {}: {problem}", story_path.display());
+        }
+        exit(1);
+    }
+    let json = serde_json::to_string(&file).unwrap_or_else(|e| {
+        eprintln!("error: cannot serialize {}: {e}", story_path.display());
+        exit(1)
+    });
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts"));
+    write(&out.join("story.json"), &json);
+    write(&out.join("article.txt"), &article);
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| {
+        eprintln!("error: cannot read {}: {e}", path.display());
+        exit(1)
+    })
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap_or_else(|e| {
+        eprintln!("error: cannot write {}: {e}", path.display());
+        exit(1)
+    });
+}

@@ -1,0 +1,386 @@
+//! Dates as news stories give them: at a precision (a day, a month or a year) and often in
+//! words relative to when the story was published ("Wednesday", "last month", "in January").
+//!
+//! `resolve` turns such words into a [`PartialDate`] against the publication date, so the app can
+//! show both the words and what they mean, and a reader can check the resolution. Nothing here
+//! knows about the browser.
+
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// How much of a date the story actually states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// A calendar date known to a [`Precision`]: `2016`, `2016-07` or `2017-03-01`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    /// 1–12 when the precision is month or day.
+    pub month: Option<u8>,
+    /// 1–31 when the precision is day.
+    pub day: Option<u8>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+impl PartialDate {
+    pub fn year(year: i32) -> Self {
+        Self { year, month: None, day: None }
+    }
+
+    pub fn month(year: i32, month: u8) -> Option<Self> {
+        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None })
+    }
+
+    pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
+        (1..=12).contains(&month)
+            .then_some(())
+            .filter(|_| day >= 1 && day <= days_in_month(year, month))
+            .map(|_| Self { year, month: Some(month), day: Some(day) })
+    }
+
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// Parses the ISO forms `YYYY`, `YYYY-MM` and `YYYY-MM-DD`, the same forms [`Self::iso`] writes.
+    pub fn parse_iso(text: &str) -> Option<Self> {
+        let mut parts = text.split('-');
+        let year = parse_number(parts.next()?, 4)?;
+        let Some(month) = parts.next() else {
+            return Some(Self::year(year));
+        };
+        let month = u8::try_from(parse_number(month, 2)?).ok()?;
+        let Some(day) = parts.next() else {
+            return Self::month(year, month);
+        };
+        let day = u8::try_from(parse_number(day, 2)?).ok()?;
+        if parts.next().is_some() {
+            return None;
+        }
+        Self::day(year, month, day)
+    }
+
+    /// The value for `<time datetime>`, at the date's true precision.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// The first day this date covers, for ordering dates of mixed precision.
+    pub fn start(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    fn weekday_index(&self) -> Option<usize> {
+        let (y, m, d) = (self.year, self.month?, self.day?);
+        Some(days_from_civil(y, m, d).rem_euclid(7) as usize)
+    }
+
+    fn plus_days(&self, delta: i64) -> Option<Self> {
+        let (y, m, d) = civil_from_days(days_from_civil(self.year, self.month?, self.day?) + delta);
+        Self::day(y, m, d)
+    }
+}
+
+impl Ord for PartialDate {
+    /// Earlier start first; at the same start the wider date (a month) before the narrower
+    /// (its first day), so a month heading comes before the days in it.
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.start().cmp(&other.start()).then(self.precision().cmp(&other.precision()))
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// News style: `2016`, `July 2016`, `March 1, 2017`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => write!(f, "{} {d}, {}", MONTHS[usize::from(m) - 1], self.year),
+            (Some(m), None) => write!(f, "{} {}", MONTHS[usize::from(m) - 1], self.year),
+            _ => write!(f, "{}", self.year),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Self::parse_iso(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{text}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"))
+        })
+    }
+}
+
+/// Resolves the words a story uses for a date against the day it was published.
+///
+/// Understood: weekdays ("Wednesday", "Thursday morning": the latest such day on or before
+/// publication), "last month", "this month", "last year", "this year", month names with or
+/// without a day and year ("in January", "Feb. 9, 2017", "July 2016"; a month without a year is
+/// the latest such month not after publication), bare years and ISO dates. Leading "in", "on",
+/// "since", "during", "by", "early", "late" and trailing parts of a day are ignored.
+/// Returns `None` for anything else, so the caller can ask the editor for an explicit date.
+pub fn resolve(words: &str, published: PartialDate) -> Option<PartialDate> {
+    let cleaned = normalize(words);
+    let tokens: Vec<&str> = cleaned.split_whitespace().collect();
+    match tokens.as_slice() {
+        [] => None,
+        ["last", "month"] => shift_month(published, -1),
+        ["this", "month"] => shift_month(published, 0),
+        ["last", "year"] => Some(PartialDate::year(published.year - 1)),
+        ["this", "year"] => Some(PartialDate::year(published.year)),
+        [one] if weekday(one).is_some() => latest_weekday(weekday(one)?, published),
+        [one] if one.chars().all(|c| c.is_ascii_digit() || c == '-') => PartialDate::parse_iso(one),
+        [month, rest @ ..] if month_number(month).is_some() => {
+            month_phrase(month_number(month)?, rest, published)
+        }
+        _ => None,
+    }
+}
+
+fn normalize(words: &str) -> String {
+    const LEADING: [&str; 7] = ["in", "on", "since", "during", "by", "early", "late"];
+    const TRAILING: [&str; 5] = ["morning", "afternoon", "evening", "night", "night,"];
+    let lower = words.to_lowercase().replace([',', '.'], " ");
+    let mut tokens: Vec<&str> = lower.split_whitespace().collect();
+    while tokens.first().is_some_and(|t| LEADING.contains(t)) {
+        tokens.remove(0);
+    }
+    while tokens.len() > 1 && tokens.last().is_some_and(|t| TRAILING.contains(t)) {
+        tokens.pop();
+    }
+    tokens.join(" ")
+}
+
+fn month_phrase(month: u8, rest: &[&str], published: PartialDate) -> Option<PartialDate> {
+    let numbers: Option<Vec<i32>> = rest.iter().map(|t| t.parse::<i32>().ok()).collect();
+    match numbers?.as_slice() {
+        [] => latest_month(month, published),
+        [year] if (1000..=9999).contains(year) => PartialDate::month(*year, month),
+        [day] if *day <= 31 => {
+            let base = latest_month(month, published)?;
+            PartialDate::day(base.year, month, u8::try_from(*day).ok()?)
+        }
+        [day, year] => PartialDate::day(*year, month, u8::try_from(*day).ok()?),
+        _ => None,
+    }
+}
+
+fn weekday(token: &str) -> Option<usize> {
+    WEEKDAYS.iter().position(|w| *w == token)
+}
+
+fn month_number(token: &str) -> Option<u8> {
+    // Full names and the abbreviations newsrooms use ("Feb.", "Sept."); at least three letters.
+    MONTHS
+        .iter()
+        .position(|m| token.len() >= 3 && m.to_lowercase().starts_with(token))
+        .and_then(|i| u8::try_from(i + 1).ok())
+}
+
+fn latest_weekday(target: usize, published: PartialDate) -> Option<PartialDate> {
+    let today = published.weekday_index()?;
+    let back = (today + 7 - target) % 7;
+    published.plus_days(-(back as i64))
+}
+
+fn latest_month(month: u8, published: PartialDate) -> Option<PartialDate> {
+    let pub_month = published.month?;
+    let year = if month <= pub_month { published.year } else { published.year - 1 };
+    PartialDate::month(year, month)
+}
+
+fn shift_month(published: PartialDate, delta: i32) -> Option<PartialDate> {
+    let index = published.year * 12 + i32::from(published.month?) - 1 + delta;
+    PartialDate::month(index.div_euclid(12), u8::try_from(index.rem_euclid(12) + 1).ok()?)
+}
+
+fn parse_number(text: &str, width: usize) -> Option<i32> {
+    (text.len() == width && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok())?
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 (a Thursday), after Howard Hinnant's `days_from_civil`; shifted so
+/// that `rem_euclid(7)` gives 0 for Monday.
+fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468 + 3
+}
+
+fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days - 3 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> PartialDate {
+        PartialDate::parse_iso(text).unwrap()
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_latest_such_day_on_or_before_publication() {
+        let thursday = day("2017-03-02");
+        assert_eq!(resolve("Wednesday", thursday), Some(day("2017-03-01")));
+        assert_eq!(resolve("Wednesday night", thursday), Some(day("2017-03-01")));
+        assert_eq!(resolve("Since Wednesday", thursday), Some(day("2017-03-01")));
+        assert_eq!(resolve("Friday", thursday), Some(day("2017-02-24")));
+    }
+
+    #[test]
+    fn a_weekday_on_the_publication_day_itself_is_that_day() {
+        let thursday = day("2017-03-02");
+        assert_eq!(resolve("Thursday", thursday), Some(thursday));
+        assert_eq!(resolve("Thursday morning", thursday), Some(thursday));
+    }
+
+    #[test]
+    fn weekdays_cross_month_and_year_boundaries() {
+        // 2017-01-02 was a Monday.
+        assert_eq!(resolve("Saturday", day("2017-01-02")), Some(day("2016-12-31")));
+        assert_eq!(resolve("Wednesday", day("2016-03-01")), Some(day("2016-02-24")));
+    }
+
+    #[test]
+    fn last_month_in_january_is_december_of_the_year_before() {
+        assert_eq!(resolve("last month", day("2017-01-15")), Some(day("2016-12")));
+        assert_eq!(resolve("last month", day("2017-03-02")), Some(day("2017-02")));
+        assert_eq!(resolve("this month", day("2017-03-02")), Some(day("2017-03")));
+    }
+
+    #[test]
+    fn a_month_without_a_year_is_the_latest_such_month_not_after_publication() {
+        let published = day("2017-03-02");
+        assert_eq!(resolve("in January", published), Some(day("2017-01")));
+        assert_eq!(resolve("in December", published), Some(day("2016-12")));
+        assert_eq!(resolve("July", published), Some(day("2016-07")));
+        assert_eq!(resolve("in March", published), Some(day("2017-03")));
+    }
+
+    #[test]
+    fn explicit_dates_keep_their_own_precision() {
+        let published = day("2017-03-02");
+        assert_eq!(resolve("Feb. 9, 2017", published), Some(day("2017-02-09")));
+        assert_eq!(resolve("Sept. 8, 2016", published), Some(day("2016-09-08")));
+        assert_eq!(resolve("July 2016", published), Some(day("2016-07")));
+        assert_eq!(resolve("in 2016", published), Some(day("2016")));
+        assert_eq!(resolve("2016-09-08", published), Some(day("2016-09-08")));
+    }
+
+    #[test]
+    fn words_that_are_not_a_date_do_not_resolve() {
+        let published = day("2017-03-02");
+        for words in ["", "during the height of the campaign", "soon", "Feb. 30, 2017", "May 40"] {
+            assert_eq!(resolve(words, published), None, "{words}");
+        }
+    }
+
+    #[test]
+    fn iso_round_trips_at_every_precision() {
+        for text in ["2016", "2016-07", "2017-03-01", "2000-02-29"] {
+            assert_eq!(day(text).iso(), text);
+        }
+        for bad in ["2017-13", "2017-02-29", "17-01-01", "2017-1-01", "2017-01-01-01", "x"] {
+            assert_eq!(PartialDate::parse_iso(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn mixed_precisions_order_by_start_then_wider_first() {
+        let mut dates = vec![day("2017-03-01"), day("2016"), day("2017-03"), day("2016-12")];
+        dates.sort();
+        let isos: Vec<String> = dates.iter().map(PartialDate::iso).collect();
+        assert_eq!(isos, ["2016", "2016-12", "2017-03", "2017-03-01"]);
+    }
+
+    #[test]
+    fn display_is_news_style() {
+        assert_eq!(day("2017-03-01").to_string(), "March 1, 2017");
+        assert_eq!(day("2016-07").to_string(), "July 2016");
+        assert_eq!(day("2016").to_string(), "2016");
+    }
+
+    #[test]
+    fn day_arithmetic_agrees_with_known_weekdays() {
+        // 1970-01-01 Thursday, 2000-02-29 Tuesday, 2017-03-01 Wednesday.
+        assert_eq!(day("1970-01-01").weekday_index(), Some(3));
+        assert_eq!(day("2000-02-29").weekday_index(), Some(1));
+        assert_eq!(day("2017-03-01").weekday_index(), Some(2));
+        assert_eq!(day("2017-03-01").plus_days(-1), Some(day("2017-02-28")));
+    }
+}

@@ -1,0 +1,16 @@
+//! Story Explorer: one news story and the structured layer over it, in the browser.
+//!
+//! Data flows one way. `bundled` loads the story compiled into the app and `story` validates it
+//! into an immutable [`story::Story`]. The pure modules (`dates`, `text`, `cards`, `related`)
+//! derive what a view shows from the story and the view state; they know nothing of the browser
+//! and are tested natively. `ui` (wasm only) renders that and turns clicks into state changes.
+
+pub mod bundled;
+pub mod cards;
+pub mod dates;
+pub mod related;
+pub mod story;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,138 @@
+//! A story: the article text and the structured layer over it, validated.
+//!
+//! A [`Story`] can only be made by [`validate`], so holding one means every span was found in the
+//! article exactly once, every reference points at an item of the right kind and every event has
+//! a date. The app treats it as immutable and shares it behind an `Rc`.
+
+mod model;
+mod span;
+mod validate;
+
+pub use model::*;
+pub use validate::{validate, Problem};
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Where an id points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemRef {
+    Side(usize),
+    Entity(usize),
+    Quote(usize),
+    Event(usize),
+    Relationship(usize),
+    Claim(usize),
+    /// A response, by claim and position in that claim.
+    Response(usize, usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct Story {
+    file: StoryFile,
+    article: String,
+    sentences: Vec<Range<usize>>,
+    paragraphs: Vec<Range<usize>>,
+    index: HashMap<String, ItemRef>,
+}
+
+impl Story {
+    pub fn meta(&self) -> &Meta {
+        &self.file.meta
+    }
+    pub fn sides(&self) -> &[Side] {
+        &self.file.sides
+    }
+    pub fn entities(&self) -> &[Entity] {
+        &self.file.entities
+    }
+    pub fn quotes(&self) -> &[Quote] {
+        &self.file.quotes
+    }
+    pub fn events(&self) -> &[Event] {
+        &self.file.events
+    }
+    pub fn relationships(&self) -> &[Relationship] {
+        &self.file.relationships
+    }
+    pub fn claims(&self) -> &[Claim] {
+        &self.file.claims
+    }
+    pub fn article(&self) -> &str {
+        &self.article
+    }
+    pub fn paragraphs(&self) -> &[Range<usize>] {
+        &self.paragraphs
+    }
+    pub fn sentences(&self) -> &[Range<usize>] {
+        &self.sentences
+    }
+
+    /// The article's words at `range`, which validation guarantees is in bounds.
+    pub fn words(&self, range: &Range<usize>) -> &str {
+        self.article.get(range.clone()).unwrap_or("")
+    }
+
+    pub fn find(&self, id: &str) -> Option<ItemRef> {
+        self.index.get(id).copied()
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        match self.find(id)? {
+            ItemRef::Entity(i) => self.file.entities.get(i),
+            _ => None,
+        }
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        match self.find(id)? {
+            ItemRef::Event(i) => self.file.events.get(i),
+            _ => None,
+        }
+    }
+
+    pub fn quote(&self, id: &str) -> Option<&Quote> {
+        match self.find(id)? {
+            ItemRef::Quote(i) => self.file.quotes.get(i),
+            _ => None,
+        }
+    }
+
+    pub fn side(&self, id: &str) -> Option<&Side> {
+        match self.find(id)? {
+            ItemRef::Side(i) => self.file.sides.get(i),
+            _ => None,
+        }
+    }
+
+    /// The display name of an entity id, or the id itself if it is not an entity.
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.entity(id).map_or(id, |e| e.name.as_str())
+    }
+}
+
+/// Why a story could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The data is not a story file at all (a syntax or type error).
+    Format(String),
+    Invalid(Vec<Problem>),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Format(message) => write!(f, "the story data cannot be read: {message}"),
+            LoadError::Invalid(problems) => {
+                write!(f, "the story data has {} problem(s):", problems.len())?;
+                problems.iter().try_for_each(|p| write!(f, "\n- {p}"))
+            }
+        }
+    }
+}
+
+/// Parses the JSON form of a story file and validates it against the article.
+pub fn load_json(json: &str, article: &str) -> Result<Story, LoadError> {
+    let file: StoryFile = serde_json::from_str(json).map_err(|e| LoadError::Format(e.to_string()))?;
+    validate(file, article).map_err(LoadError::Invalid)
+}

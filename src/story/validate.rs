@@ -1,0 +1,243 @@
+//! Checks a story file against its article and resolves it into a [`Story`].
+//!
+//! Runs at build time (build.rs fails the build) and again when the app loads the story, so a
+//! broken story reaches neither a reader nor a release. Every problem names the item it is about
+//! and says what to change; all problems are reported at once, not just the first.
+
+use super::model::{EntityKind, Located, Span, StoryFile};
+use super::span::{self, SpanError};
+use super::{ItemRef, Story};
+use crate::{dates, text};
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+/// One thing wrong with a story, and the item it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// What kind of item and its id, e.g. "quote `peskov-details`".
+    pub item: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.item, self.message)
+    }
+}
+
+struct Checker<'a> {
+    article: &'a str,
+    sentences: &'a [Range<usize>],
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, item: &str, message: impl Into<String>) {
+        self.problems.push(Problem { item: item.to_owned(), message: message.into() });
+    }
+
+    fn locate(&mut self, item: &str, field: &str, span: &Span) -> Located {
+        span::locate(self.article, self.sentences, span).unwrap_or_else(|e| {
+            self.report(item, format!("{field}: {e}"));
+            Located::default()
+        })
+    }
+}
+
+/// Validates `file` against `article`; on success every `at` field holds real offsets.
+pub fn validate(mut file: StoryFile, article: &str) -> Result<Story, Vec<Problem>> {
+    let sentences = text::sentences(article);
+    let paragraphs = text::paragraphs(article);
+    let mut check = Checker { article, sentences: &sentences, problems: Vec::new() };
+    let index = index_ids(&file, &mut check);
+
+    locate_all(&mut file, &mut check);
+    check_references(&file, &index, &mut check);
+    check_words(&file, &mut check);
+    resolve_dates(&mut file, &mut check);
+
+    if check.problems.is_empty() {
+        Ok(Story { file, article: article.to_owned(), sentences, paragraphs, index })
+    } else {
+        Err(check.problems)
+    }
+}
+
+fn index_ids(file: &StoryFile, check: &mut Checker) -> HashMap<String, ItemRef> {
+    let mut ids: Vec<(&str, &str, ItemRef)> = Vec::new();
+    ids.extend(file.sides.iter().enumerate().map(|(i, x)| ("side", x.id.as_str(), ItemRef::Side(i))));
+    ids.extend(file.entities.iter().enumerate().map(|(i, x)| ("entity", x.id.as_str(), ItemRef::Entity(i))));
+    ids.extend(file.quotes.iter().enumerate().map(|(i, x)| ("quote", x.id.as_str(), ItemRef::Quote(i))));
+    ids.extend(file.events.iter().enumerate().map(|(i, x)| ("event", x.id.as_str(), ItemRef::Event(i))));
+    ids.extend(
+        file.relationships.iter().enumerate().map(|(i, x)| ("relationship", x.id.as_str(), ItemRef::Relationship(i))),
+    );
+    for (c, claim) in file.claims.iter().enumerate() {
+        ids.push(("claim", &claim.id, ItemRef::Claim(c)));
+        ids.extend(claim.responses.iter().enumerate().map(|(r, x)| ("response", x.id.as_str(), ItemRef::Response(c, r))));
+    }
+    let mut index = HashMap::new();
+    for (kind, id, item) in ids {
+        let name = format!("{kind} `{id}`");
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            check.report(&name, "an id is made of lowercase letters, digits and hyphens, so it can live in a link");
+        }
+        if index.insert(id.to_owned(), item).is_some() {
+            check.report(&name, "duplicate id: another item already uses it");
+        }
+    }
+    index
+}
+
+fn locate_all(file: &mut StoryFile, check: &mut Checker) {
+    let meta = &mut file.meta;
+    meta.headline_at = check.locate("story metadata", "headline", &meta.headline);
+    meta.summary_at = check.locate("story metadata", "summary", &meta.summary);
+    if let Some(photo) = meta.photo.as_mut() {
+        photo.caption_at = check.locate("story metadata", "photo caption", &photo.caption);
+        check.locate("story metadata", "photo credit", &photo.credit);
+    }
+    for x in &mut file.entities {
+        x.at = check.locate(&format!("entity `{}`", x.id), "source", &x.source);
+    }
+    for x in &mut file.quotes {
+        x.at = check.locate(&format!("quote `{}`", x.id), "text", &x.text);
+    }
+    for x in &mut file.events {
+        x.at = check.locate(&format!("event `{}`", x.id), "source", &x.source);
+    }
+    for x in &mut file.relationships {
+        x.at = check.locate(&format!("relationship `{}`", x.id), "source", &x.source);
+    }
+    for claim in &mut file.claims {
+        let name = format!("claim `{}`", claim.id);
+        claim.at = check.locate(&name, "source", &claim.source);
+        for (n, evidence) in claim.evidence.iter_mut().enumerate() {
+            evidence.at = check.locate(&name, &format!("evidence {}", n + 1), &evidence.source);
+        }
+        for r in &mut claim.responses {
+            r.at = check.locate(&format!("response `{}`", r.id), "source", &r.source);
+        }
+    }
+}
+
+/// The kinds of item a reference may point to.
+#[derive(Clone, Copy)]
+enum Want {
+    Side,
+    Entity,
+    Outlet,
+    Quote,
+    Event,
+}
+
+fn check_references(file: &StoryFile, index: &HashMap<String, ItemRef>, check: &mut Checker) {
+    let mut refer = |item: String, field: &str, id: &str, want: Want| {
+        let target = index.get(id);
+        let fits = match (want, target) {
+            (Want::Side, Some(ItemRef::Side(_))) => true,
+            (Want::Entity, Some(ItemRef::Entity(_))) => true,
+            (Want::Outlet, Some(ItemRef::Entity(i))) => file.entities[*i].kind == EntityKind::Organization,
+            (Want::Quote, Some(ItemRef::Quote(_))) => true,
+            (Want::Event, Some(ItemRef::Event(_))) => true,
+            _ => false,
+        };
+        if target.is_none() {
+            check.report(&item, format!("{field} `{id}` does not exist"));
+        } else if !fits {
+            let what = match want {
+                Want::Side => "a side",
+                Want::Entity => "an entity",
+                Want::Outlet => "an organization",
+                Want::Quote => "a quote",
+                Want::Event => "an event",
+            };
+            check.report(&item, format!("{field} `{id}` is not {what}"));
+        }
+    };
+    for x in &file.entities {
+        if let Some(side) = &x.side {
+            refer(format!("entity `{}`", x.id), "side", side, Want::Side);
+        }
+    }
+    for x in &file.quotes {
+        let name = format!("quote `{}`", x.id);
+        refer(name.clone(), "speaker", &x.speaker, Want::Entity);
+        x.via.iter().for_each(|v| refer(name.clone(), "via", v, Want::Outlet));
+        x.event.iter().for_each(|e| refer(name.clone(), "event", e, Want::Event));
+    }
+    for x in &file.events {
+        x.participants.iter().for_each(|p| refer(format!("event `{}`", x.id), "participant", p, Want::Entity));
+    }
+    for x in &file.relationships {
+        let name = format!("relationship `{}`", x.id);
+        refer(name.clone(), "from", &x.from, Want::Entity);
+        refer(name.clone(), "to", &x.to, Want::Entity);
+        x.events.iter().for_each(|e| refer(name.clone(), "event", e, Want::Event));
+    }
+    for claim in &file.claims {
+        let name = format!("claim `{}`", claim.id);
+        refer(name.clone(), "claimant", &claim.claimant, Want::Entity);
+        claim.event.iter().for_each(|e| refer(name.clone(), "event", e, Want::Event));
+        for r in &claim.responses {
+            let name = format!("response `{}`", r.id);
+            refer(name.clone(), "speaker", &r.speaker, Want::Entity);
+            r.quotes.iter().for_each(|q| refer(name.clone(), "quote", q, Want::Quote));
+            r.event.iter().for_each(|e| refer(name.clone(), "event", e, Want::Event));
+        }
+    }
+}
+
+/// Names may be normalized ("Missouri" for "Mo."), but a role must not bring in words the
+/// article lacks, so no role is invented; aliases are the article's own spellings and must appear in it as written.
+fn check_words(file: &StoryFile, check: &mut Checker) {
+    let lower = check.article.to_lowercase();
+    for x in &file.entities {
+        let name = format!("entity `{}`", x.id);
+        for alias in &x.aliases {
+            if !check.article.contains(alias.as_str()) {
+                check.report(&name, format!("alias \"{alias}\" is not in the article as written"));
+            }
+        }
+        if let Some(role) = &x.role {
+            for word in role.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4) {
+                if !lower.contains(&word.to_lowercase()) {
+                    check.report(&name, format!("role word \"{word}\" is not in the article"));
+                }
+            }
+        }
+    }
+}
+
+fn resolve_dates(file: &mut StoryFile, check: &mut Checker) {
+    let published = file.meta.published;
+    for event in &mut file.events {
+        let name = format!("event `{}`", event.id);
+        let found = span::find_once(check.article, &event.when, event.at.span.clone());
+        match found {
+            Ok(range) => event.when_at = range,
+            Err(SpanError::Empty) => check.report(&name, "when: give the words that date the event"),
+            Err(_) if event.at.span.is_empty() => {}
+            Err(_) => check.report(&name, format!("when: \"{}\" does not occur exactly once in its source", event.when)),
+        }
+        let automatic = dates::resolve(&event.when, published);
+        event.resolved = match (automatic, event.date) {
+            (Some(auto), Some(given)) if auto != given => {
+                check.report(
+                    &name,
+                    format!("date {} disagrees with \"{}\", which resolves to {}", given.iso(), event.when, auto.iso()),
+                );
+                None
+            }
+            (None, None) => {
+                check.report(
+                    &name,
+                    format!("cannot resolve the date \"{}\"; add `date = \"YYYY-MM-DD\"` (or YYYY-MM, YYYY)", event.when),
+                );
+                None
+            }
+            (auto, given) => auto.or(given),
+        };
+    }
+}
