@@ -19,7 +19,8 @@ const DEFAULT_STORY: &str = "stories/sessions-kislyak";
 
 fn main() {
     println!("cargo:rerun-if-env-changed=STORY_DIR");
-    let dir = PathBuf::from(std::env::var("STORY_DIR").unwrap_or_else(|_| DEFAULT_STORY.to_owned()));
+    let dir =
+        PathBuf::from(std::env::var("STORY_DIR").unwrap_or_else(|_| DEFAULT_STORY.to_owned()));
     let story_path = dir.join("story.toml");
     let article_path = dir.join("article.txt");
     println!("cargo:rerun-if-changed={}", story_path.display());
@@ -32,7 +33,11 @@ fn main() {
         exit(1)
     });
     if let Err(problems) = story::validate(file.clone(), &article) {
-        eprintln!("error: {} has {} problem(s):", story_path.display(), problems.len());
+        eprintln!(
+            "error: {} has {} problem(s):",
+            story_path.display(),
+            problems.len()
+        );
         for problem in problems {
             eprintln!("error: {}: {problem}", story_path.display());
         }
@@ -42,7 +47,8 @@ fn main() {
         eprintln!("error: cannot serialize {}: {e}", story_path.display());
         exit(1)
     });
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts"));
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts"));
     write(&out.join("story.json"), &json);
     write(&out.join("article.txt"), &article);
 }

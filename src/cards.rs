@@ -1,8 +1,7 @@
 //! What each card of the cards view says, derived from the story: the view only renders these.
 
 use crate::dates::PartialDate;
-use crate::story::{EntityKind, Event, ItemRef, Sourcing, Story};
-use std::ops::Range;
+use crate::story::{EntityKind, Event, ItemRef, Located, Sourcing, Story};
 
 /// The kinds of card, in the order the cards view shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -90,8 +89,8 @@ pub struct Card {
     /// A role, a speaker, who reports a claim.
     pub subtitle: Option<String>,
     pub date: Option<Dated>,
-    /// The sentence(s) of the article the item comes from.
-    pub sentence: Range<usize>,
+    /// The item's own words in the article, and the sentence(s) around them.
+    pub at: Located,
 }
 
 pub fn sourcing_label(sourcing: Sourcing) -> &'static str {
@@ -104,7 +103,10 @@ pub fn sourcing_label(sourcing: Sourcing) -> &'static str {
 }
 
 pub fn event_date(event: &Event) -> Option<Dated> {
-    event.on().map(|date| Dated { date, words: event.when.clone() })
+    event.on().map(|date| Dated {
+        date,
+        words: event.when.clone(),
+    })
 }
 
 fn date_of(story: &Story, event: Option<&String>) -> Option<Dated> {
@@ -113,17 +115,25 @@ fn date_of(story: &Story, event: Option<&String>) -> Option<Dated> {
 
 /// Every card of the story, grouped by kind in [`CardKind::ALL`] order; events by date.
 pub fn cards(story: &Story) -> Vec<Card> {
-    let mut all: Vec<Card> = story.entities().iter().map(|e| entity_card(story, e)).collect();
+    let mut all: Vec<Card> = story
+        .entities()
+        .iter()
+        .map(|e| entity_card(story, e))
+        .collect();
     all.extend(story.quotes().iter().map(|q| {
         let speaker = story.name_of(&q.speaker);
-        let via = q.via.as_ref().map(|v| format!(", via {}", story.name_of(v))).unwrap_or_default();
+        let via = q
+            .via
+            .as_ref()
+            .map(|v| format!(", via {}", story.name_of(v)))
+            .unwrap_or_default();
         Card {
             id: q.id.clone(),
             kind: CardKind::Quote,
             title: story.words(&q.at.span).to_owned(),
             subtitle: Some(format!("{speaker} ({}{via})", sourcing_label(q.sourcing))),
             date: date_of(story, q.event.as_ref()),
-            sentence: q.at.sentence.clone(),
+            at: q.at.clone(),
         }
     }));
     let mut events: Vec<&Event> = story.events().iter().collect();
@@ -134,22 +144,30 @@ pub fn cards(story: &Story) -> Vec<Card> {
         title: e.title.clone(),
         subtitle: Some(names(story, &e.participants)),
         date: event_date(e),
-        sentence: e.at.sentence.clone(),
+        at: e.at.clone(),
     }));
     all.extend(story.claims().iter().map(|c| Card {
         id: c.id.clone(),
         kind: CardKind::Claim,
         title: c.text.clone(),
-        subtitle: Some(format!("Reported by {}; {} response(s)", story.name_of(&c.claimant), c.responses.len())),
+        subtitle: Some(format!(
+            "Reported by {}; {} response(s)",
+            story.name_of(&c.claimant),
+            c.responses.len()
+        )),
         date: date_of(story, c.event.as_ref()),
-        sentence: c.at.sentence.clone(),
+        at: c.at.clone(),
     }));
     all.sort_by_key(|c| c.kind);
     all
 }
 
 fn entity_card(story: &Story, e: &crate::story::Entity) -> Card {
-    let side = e.side.as_ref().and_then(|s| story.side(s)).map(|s| s.name.as_str());
+    let side = e
+        .side
+        .as_ref()
+        .and_then(|s| story.side(s))
+        .map(|s| s.name.as_str());
     let subtitle = match (&e.role, side) {
         (Some(role), Some(side)) => Some(format!("{role} · {side}")),
         (Some(role), None) => Some(role.clone()),
@@ -162,7 +180,7 @@ fn entity_card(story: &Story, e: &crate::story::Entity) -> Card {
         title: e.name.clone(),
         subtitle,
         date: None,
-        sentence: e.at.sentence.clone(),
+        at: e.at.clone(),
     }
 }
 

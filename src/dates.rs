@@ -55,18 +55,31 @@ const WEEKDAYS: [&str; 7] = [
 
 impl PartialDate {
     pub fn year(year: i32) -> Self {
-        Self { year, month: None, day: None }
+        Self {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     pub fn month(year: i32, month: u8) -> Option<Self> {
-        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(Self {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
-        (1..=12).contains(&month)
+        (1..=12)
+            .contains(&month)
             .then_some(())
             .filter(|_| day >= 1 && day <= days_in_month(year, month))
-            .map(|_| Self { year, month: Some(month), day: Some(day) })
+            .map(|_| Self {
+                year,
+                month: Some(month),
+                day: Some(day),
+            })
     }
 
     pub fn precision(&self) -> Precision {
@@ -124,7 +137,9 @@ impl Ord for PartialDate {
     /// Earlier start first; at the same start the wider date (a month) before the narrower
     /// (its first day), so a month heading comes before the days in it.
     fn cmp(&self, other: &Self) -> Ordering {
-        self.start().cmp(&other.start()).then(self.precision().cmp(&other.precision()))
+        self.start()
+            .cmp(&other.start())
+            .then(self.precision().cmp(&other.precision()))
     }
 }
 
@@ -155,7 +170,9 @@ impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
         Self::parse_iso(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("`{text}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"))
+            serde::de::Error::custom(format!(
+                "`{text}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+            ))
         })
     }
 }
@@ -234,13 +251,20 @@ fn latest_weekday(target: usize, published: PartialDate) -> Option<PartialDate> 
 
 fn latest_month(month: u8, published: PartialDate) -> Option<PartialDate> {
     let pub_month = published.month?;
-    let year = if month <= pub_month { published.year } else { published.year - 1 };
+    let year = if month <= pub_month {
+        published.year
+    } else {
+        published.year - 1
+    };
     PartialDate::month(year, month)
 }
 
 fn shift_month(published: PartialDate, delta: i32) -> Option<PartialDate> {
     let index = published.year * 12 + i32::from(published.month?) - 1 + delta;
-    PartialDate::month(index.div_euclid(12), u8::try_from(index.rem_euclid(12) + 1).ok()?)
+    PartialDate::month(
+        index.div_euclid(12),
+        u8::try_from(index.rem_euclid(12) + 1).ok()?,
+    )
 }
 
 fn parse_number(text: &str, width: usize) -> Option<i32> {
@@ -297,8 +321,14 @@ mod tests {
     fn weekdays_resolve_to_the_latest_such_day_on_or_before_publication() {
         let thursday = day("2017-03-02");
         assert_eq!(resolve("Wednesday", thursday), Some(day("2017-03-01")));
-        assert_eq!(resolve("Wednesday night", thursday), Some(day("2017-03-01")));
-        assert_eq!(resolve("Since Wednesday", thursday), Some(day("2017-03-01")));
+        assert_eq!(
+            resolve("Wednesday night", thursday),
+            Some(day("2017-03-01"))
+        );
+        assert_eq!(
+            resolve("Since Wednesday", thursday),
+            Some(day("2017-03-01"))
+        );
         assert_eq!(resolve("Friday", thursday), Some(day("2017-02-24")));
     }
 
@@ -312,15 +342,30 @@ mod tests {
     #[test]
     fn weekdays_cross_month_and_year_boundaries() {
         // 2017-01-02 was a Monday.
-        assert_eq!(resolve("Saturday", day("2017-01-02")), Some(day("2016-12-31")));
-        assert_eq!(resolve("Wednesday", day("2016-03-01")), Some(day("2016-02-24")));
+        assert_eq!(
+            resolve("Saturday", day("2017-01-02")),
+            Some(day("2016-12-31"))
+        );
+        assert_eq!(
+            resolve("Wednesday", day("2016-03-01")),
+            Some(day("2016-02-24"))
+        );
     }
 
     #[test]
     fn last_month_in_january_is_december_of_the_year_before() {
-        assert_eq!(resolve("last month", day("2017-01-15")), Some(day("2016-12")));
-        assert_eq!(resolve("last month", day("2017-03-02")), Some(day("2017-02")));
-        assert_eq!(resolve("this month", day("2017-03-02")), Some(day("2017-03")));
+        assert_eq!(
+            resolve("last month", day("2017-01-15")),
+            Some(day("2016-12"))
+        );
+        assert_eq!(
+            resolve("last month", day("2017-03-02")),
+            Some(day("2017-02"))
+        );
+        assert_eq!(
+            resolve("this month", day("2017-03-02")),
+            Some(day("2017-03"))
+        );
     }
 
     #[test]
@@ -345,7 +390,13 @@ mod tests {
     #[test]
     fn words_that_are_not_a_date_do_not_resolve() {
         let published = day("2017-03-02");
-        for words in ["", "during the height of the campaign", "soon", "Feb. 30, 2017", "May 40"] {
+        for words in [
+            "",
+            "during the height of the campaign",
+            "soon",
+            "Feb. 30, 2017",
+            "May 40",
+        ] {
             assert_eq!(resolve(words, published), None, "{words}");
         }
     }
@@ -355,14 +406,26 @@ mod tests {
         for text in ["2016", "2016-07", "2017-03-01", "2000-02-29"] {
             assert_eq!(day(text).iso(), text);
         }
-        for bad in ["2017-13", "2017-02-29", "17-01-01", "2017-1-01", "2017-01-01-01", "x"] {
+        for bad in [
+            "2017-13",
+            "2017-02-29",
+            "17-01-01",
+            "2017-1-01",
+            "2017-01-01-01",
+            "x",
+        ] {
             assert_eq!(PartialDate::parse_iso(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn mixed_precisions_order_by_start_then_wider_first() {
-        let mut dates = vec![day("2017-03-01"), day("2016"), day("2017-03"), day("2016-12")];
+        let mut dates = [
+            day("2017-03-01"),
+            day("2016"),
+            day("2017-03"),
+            day("2016-12"),
+        ];
         dates.sort();
         let isos: Vec<String> = dates.iter().map(PartialDate::iso).collect();
         assert_eq!(isos, ["2016", "2016-12", "2017-03", "2017-03-01"]);

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod related;
 pub mod story;
 pub mod text;
+pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

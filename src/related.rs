@@ -51,18 +51,40 @@ fn link(story: &Story, id: &str) -> Link {
         Some(ItemRef::Entity(i)) => (story.entities()[i].name.clone(), None),
         Some(ItemRef::Quote(i)) => {
             let q = &story.quotes()[i];
-            (format!("{}: “{}”", story.name_of(&q.speaker), story.words(&q.at.span)), None)
+            (
+                format!(
+                    "{}: “{}”",
+                    story.name_of(&q.speaker),
+                    story.words(&q.at.span)
+                ),
+                None,
+            )
         }
-        Some(ItemRef::Event(i)) => (story.events()[i].title.clone(), event_date(&story.events()[i])),
+        Some(ItemRef::Event(i)) => (
+            story.events()[i].title.clone(),
+            event_date(&story.events()[i]),
+        ),
         Some(ItemRef::Relationship(i)) => (sentence_of(story, &story.relationships()[i]), None),
         Some(ItemRef::Claim(i)) => (story.claims()[i].text.clone(), None),
         Some(ItemRef::Response(c, r)) => {
             let resp = &story.claims()[c].responses[r];
-            (format!("{} ({}): {}", story.name_of(&resp.speaker), resp.stance.label(), resp.summary), None)
+            (
+                format!(
+                    "{} ({}): {}",
+                    story.name_of(&resp.speaker),
+                    resp.stance.label(),
+                    resp.summary
+                ),
+                None,
+            )
         }
         Some(ItemRef::Side(_)) | None => (id.to_owned(), None),
     };
-    Link { id: id.to_owned(), text, date }
+    Link {
+        id: id.to_owned(),
+        text,
+        date,
+    }
 }
 
 fn links<'a>(story: &Story, ids: impl IntoIterator<Item = &'a String>) -> Vec<Link> {
@@ -71,7 +93,12 @@ fn links<'a>(story: &Story, ids: impl IntoIterator<Item = &'a String>) -> Vec<Li
 
 /// "Jeff Sessions met with Sergey Kislyak".
 pub fn sentence_of(story: &Story, r: &Relationship) -> String {
-    format!("{} {} {}", story.name_of(&r.from), r.label, story.name_of(&r.to))
+    format!(
+        "{} {} {}",
+        story.name_of(&r.from),
+        r.label,
+        story.name_of(&r.to)
+    )
 }
 
 fn entity_detail(story: &Story, i: usize) -> Detail {
@@ -90,12 +117,26 @@ fn entity_detail(story: &Story, i: usize) -> Detail {
     if let Some(note) = &e.note {
         facts.push(("Editor’s note", note.clone()));
     }
-    let quotes = story.quotes().iter().filter(|q| &q.speaker == id || q.via.as_ref() == Some(id));
-    let rels = story.relationships().iter().filter(|r| &r.from == id || &r.to == id);
-    let mut events: Vec<_> = story.events().iter().filter(|ev| ev.participants.contains(id)).collect();
+    let quotes = story
+        .quotes()
+        .iter()
+        .filter(|q| &q.speaker == id || q.via.as_ref() == Some(id));
+    let rels = story
+        .relationships()
+        .iter()
+        .filter(|r| &r.from == id || &r.to == id);
+    let mut events: Vec<_> = story
+        .events()
+        .iter()
+        .filter(|ev| ev.participants.contains(id))
+        .collect();
     events.sort_by_key(|ev| ev.on());
     let claims = story.claims().iter().filter(|c| &c.claimant == id);
-    let responses = story.claims().iter().flat_map(|c| &c.responses).filter(|r| &r.speaker == id);
+    let responses = story
+        .claims()
+        .iter()
+        .flat_map(|c| &c.responses)
+        .filter(|r| &r.speaker == id);
     Detail {
         id: id.clone(),
         kind: kind_label(story, id),
@@ -104,11 +145,26 @@ fn entity_detail(story: &Story, i: usize) -> Detail {
         dates: Vec::new(),
         at: e.at.clone(),
         groups: vec![
-            LinkGroup { heading: "Quotes", links: links(story, quotes.map(|q| &q.id)) },
-            LinkGroup { heading: "Relationships", links: links(story, rels.map(|r| &r.id)) },
-            LinkGroup { heading: "Events", links: links(story, events.into_iter().map(|ev| &ev.id)) },
-            LinkGroup { heading: "Claims reported", links: links(story, claims.map(|c| &c.id)) },
-            LinkGroup { heading: "Responses to claims", links: links(story, responses.map(|r| &r.id)) },
+            LinkGroup {
+                heading: "Quotes",
+                links: links(story, quotes.map(|q| &q.id)),
+            },
+            LinkGroup {
+                heading: "Relationships",
+                links: links(story, rels.map(|r| &r.id)),
+            },
+            LinkGroup {
+                heading: "Events",
+                links: links(story, events.into_iter().map(|ev| &ev.id)),
+            },
+            LinkGroup {
+                heading: "Claims reported",
+                links: links(story, claims.map(|c| &c.id)),
+            },
+            LinkGroup {
+                heading: "Responses to claims",
+                links: links(story, responses.map(|r| &r.id)),
+            },
         ],
     }
 }
@@ -119,7 +175,11 @@ fn quote_detail(story: &Story, i: usize) -> Detail {
     if let Some(via) = &q.via {
         facts.push(("Carried by", story.name_of(via).to_owned()));
     }
-    let responses = story.claims().iter().flat_map(|c| &c.responses).filter(|r| r.quotes.contains(&q.id));
+    let responses = story
+        .claims()
+        .iter()
+        .flat_map(|c| &c.responses)
+        .filter(|r| r.quotes.contains(&q.id));
     let mut people = vec![&q.speaker];
     people.extend(q.via.iter());
     Detail {
@@ -127,12 +187,26 @@ fn quote_detail(story: &Story, i: usize) -> Detail {
         kind: "Quote",
         title: story.words(&q.at.span).to_owned(),
         facts,
-        dates: q.event.iter().filter_map(|e| story.event(e)).filter_map(event_date).collect(),
+        dates: q
+            .event
+            .iter()
+            .filter_map(|e| story.event(e))
+            .filter_map(event_date)
+            .collect(),
         at: q.at.clone(),
         groups: vec![
-            LinkGroup { heading: "Said by", links: links(story, people) },
-            LinkGroup { heading: "Event", links: links(story, q.event.iter()) },
-            LinkGroup { heading: "Part of the response", links: links(story, responses.map(|r| &r.id)) },
+            LinkGroup {
+                heading: "Said by",
+                links: links(story, people),
+            },
+            LinkGroup {
+                heading: "Event",
+                links: links(story, q.event.iter()),
+            },
+            LinkGroup {
+                heading: "Part of the response",
+                links: links(story, responses.map(|r| &r.id)),
+            },
         ],
     }
 }
@@ -144,23 +218,54 @@ fn event_detail(story: &Story, i: usize) -> Detail {
         crate::story::Track::Happened => "What happened",
         crate::story::Track::Reported => "When it was reported or reacted to",
     };
-    let quotes = story.quotes().iter().filter(|q| q.event.as_ref() == Some(id));
-    let rels = story.relationships().iter().filter(|r| r.events.contains(id));
-    let claims = story.claims().iter().filter(|c| c.event.as_ref() == Some(id));
-    let responses = story.claims().iter().flat_map(|c| &c.responses).filter(|r| r.event.as_ref() == Some(id));
+    let quotes = story
+        .quotes()
+        .iter()
+        .filter(|q| q.event.as_ref() == Some(id));
+    let rels = story
+        .relationships()
+        .iter()
+        .filter(|r| r.events.contains(id));
+    let claims = story
+        .claims()
+        .iter()
+        .filter(|c| c.event.as_ref() == Some(id));
+    let responses = story
+        .claims()
+        .iter()
+        .flat_map(|c| &c.responses)
+        .filter(|r| r.event.as_ref() == Some(id));
     Detail {
         id: id.clone(),
         kind: "Event",
         title: ev.title.clone(),
-        facts: vec![("Timeline", track.to_owned()), ("Who", names(story, &ev.participants))],
+        facts: vec![
+            ("Timeline", track.to_owned()),
+            ("Who", names(story, &ev.participants)),
+        ],
         dates: event_date(ev).into_iter().collect(),
         at: ev.at.clone(),
         groups: vec![
-            LinkGroup { heading: "People and organizations", links: links(story, &ev.participants) },
-            LinkGroup { heading: "Quotes", links: links(story, quotes.map(|q| &q.id)) },
-            LinkGroup { heading: "Relationships", links: links(story, rels.map(|r| &r.id)) },
-            LinkGroup { heading: "Claims", links: links(story, claims.map(|c| &c.id)) },
-            LinkGroup { heading: "Responses to claims", links: links(story, responses.map(|r| &r.id)) },
+            LinkGroup {
+                heading: "People and organizations",
+                links: links(story, &ev.participants),
+            },
+            LinkGroup {
+                heading: "Quotes",
+                links: links(story, quotes.map(|q| &q.id)),
+            },
+            LinkGroup {
+                heading: "Relationships",
+                links: links(story, rels.map(|r| &r.id)),
+            },
+            LinkGroup {
+                heading: "Claims",
+                links: links(story, claims.map(|c| &c.id)),
+            },
+            LinkGroup {
+                heading: "Responses to claims",
+                links: links(story, responses.map(|r| &r.id)),
+            },
         ],
     }
 }
@@ -171,11 +276,22 @@ fn relationship_detail(story: &Story, r: &Relationship) -> Detail {
         kind: "Relationship",
         title: sentence_of(story, r),
         facts: vec![("Relation", r.label.clone())],
-        dates: r.events.iter().filter_map(|e| story.event(e)).filter_map(event_date).collect(),
+        dates: r
+            .events
+            .iter()
+            .filter_map(|e| story.event(e))
+            .filter_map(event_date)
+            .collect(),
         at: r.at.clone(),
         groups: vec![
-            LinkGroup { heading: "Between", links: links(story, [&r.from, &r.to]) },
-            LinkGroup { heading: "Events", links: links(story, &r.events) },
+            LinkGroup {
+                heading: "Between",
+                links: links(story, [&r.from, &r.to]),
+            },
+            LinkGroup {
+                heading: "Events",
+                links: links(story, &r.events),
+            },
         ],
     }
 }
@@ -184,7 +300,11 @@ fn claim_detail(story: &Story, i: usize) -> Detail {
     let c = &story.claims()[i];
     let mut facts = vec![("Reported by", story.name_of(&c.claimant).to_owned())];
     for evidence in &c.evidence {
-        let label = if evidence.missing { "Evidence missing" } else { "Evidence" };
+        let label = if evidence.missing {
+            "Evidence missing"
+        } else {
+            "Evidence"
+        };
         facts.push((label, evidence.note.clone()));
     }
     Detail {
@@ -192,30 +312,67 @@ fn claim_detail(story: &Story, i: usize) -> Detail {
         kind: "Claim",
         title: c.text.clone(),
         facts,
-        dates: c.event.iter().filter_map(|e| story.event(e)).filter_map(event_date).collect(),
+        dates: c
+            .event
+            .iter()
+            .filter_map(|e| story.event(e))
+            .filter_map(event_date)
+            .collect(),
         at: c.at.clone(),
         groups: vec![
-            LinkGroup { heading: "Reported by", links: links(story, [&c.claimant]) },
-            LinkGroup { heading: "Responses", links: links(story, c.responses.iter().map(|r| &r.id)) },
-            LinkGroup { heading: "Event", links: links(story, c.event.iter()) },
+            LinkGroup {
+                heading: "Reported by",
+                links: links(story, [&c.claimant]),
+            },
+            LinkGroup {
+                heading: "Responses",
+                links: links(story, c.responses.iter().map(|r| &r.id)),
+            },
+            LinkGroup {
+                heading: "Event",
+                links: links(story, c.event.iter()),
+            },
         ],
     }
 }
 
 fn response_detail(story: &Story, r: &Response) -> Detail {
-    let claim = story.claims().iter().find(|c| c.responses.iter().any(|x| x.id == r.id));
+    let claim = story
+        .claims()
+        .iter()
+        .find(|c| c.responses.iter().any(|x| x.id == r.id));
     Detail {
         id: r.id.clone(),
         kind: "Response",
         title: r.summary.clone(),
-        facts: vec![("Stance", r.stance.label().to_owned()), ("Who", story.name_of(&r.speaker).to_owned())],
-        dates: r.event.iter().filter_map(|e| story.event(e)).filter_map(event_date).collect(),
+        facts: vec![
+            ("Stance", r.stance.label().to_owned()),
+            ("Who", story.name_of(&r.speaker).to_owned()),
+        ],
+        dates: r
+            .event
+            .iter()
+            .filter_map(|e| story.event(e))
+            .filter_map(event_date)
+            .collect(),
         at: r.at.clone(),
         groups: vec![
-            LinkGroup { heading: "In response to", links: links(story, claim.map(|c| &c.id)) },
-            LinkGroup { heading: "Who", links: links(story, [&r.speaker]) },
-            LinkGroup { heading: "Quotes", links: links(story, &r.quotes) },
-            LinkGroup { heading: "Event", links: links(story, r.event.iter()) },
+            LinkGroup {
+                heading: "In response to",
+                links: links(story, claim.map(|c| &c.id)),
+            },
+            LinkGroup {
+                heading: "Who",
+                links: links(story, [&r.speaker]),
+            },
+            LinkGroup {
+                heading: "Quotes",
+                links: links(story, &r.quotes),
+            },
+            LinkGroup {
+                heading: "Event",
+                links: links(story, r.event.iter()),
+            },
         ],
     }
 }

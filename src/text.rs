@@ -34,7 +34,11 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     paragraphs(text)
         .into_iter()
-        .flat_map(|p| sentences_in(&text[p.clone()]).into_iter().map(move |s| p.start + s.start..p.start + s.end))
+        .flat_map(|p| {
+            sentences_in(&text[p.clone()])
+                .into_iter()
+                .map(move |s| p.start + s.start..p.start + s.end)
+        })
         .collect()
 }
 
@@ -51,7 +55,10 @@ fn sentences_in(paragraph: &str) -> Vec<Range<usize>> {
                 end += 1;
             }
             let next_is_space = end < chars.len() && chars[end].1.is_whitespace();
-            let after = chars[end..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+            let after = chars[end..]
+                .iter()
+                .map(|&(_, c)| c)
+                .find(|c| !c.is_whitespace());
             if next_is_space && after.is_some_and(starts_sentence) {
                 let stop = chars[end].0;
                 out.push(start..stop);
@@ -69,19 +76,40 @@ fn sentences_in(paragraph: &str) -> Vec<Range<usize>> {
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '-').next().unwrap_or("");
-    ABBREVIATIONS.contains(&word) || (word.len() <= 2 && word.chars().all(|c| c.is_ascii_uppercase()))
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '-')
+        .next()
+        .unwrap_or("");
+    ABBREVIATIONS.contains(&word)
+        || (word.len() <= 2 && word.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 fn starts_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201C}' | '(' | '\'' | '\u{2018}')
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '\u{201C}' | '(' | '\'' | '\u{2018}')
 }
 
 /// The sentences that contain `span`, joined: usually one sentence, more when a quotation runs on.
 pub fn enclosing(sentences: &[Range<usize>], span: &Range<usize>) -> Range<usize> {
-    let first = sentences.iter().find(|s| s.end > span.start).map_or(span.start, |s| s.start.min(span.start));
-    let last = sentences.iter().rev().find(|s| s.start < span.end).map_or(span.end, |s| s.end.max(span.end));
+    let first = sentences
+        .iter()
+        .find(|s| s.end > span.start)
+        .map_or(span.start, |s| s.start.min(span.start));
+    let last = sentences
+        .iter()
+        .rev()
+        .find(|s| s.start < span.end)
+        .map_or(span.end, |s| s.end.max(span.end));
     first..last
+}
+
+/// Splits `sentence` into the words before `span`, the span's words and the words after, so a
+/// view can mark the item's own words in its sentence. A span outside the sentence marks nothing.
+pub fn split_around(sentence: &Range<usize>, span: &Range<usize>) -> [Range<usize>; 3] {
+    let start = span.start.clamp(sentence.start, sentence.end);
+    let end = span.end.clamp(start, sentence.end);
+    [sentence.start..start, start..end, end..sentence.end]
 }
 
 #[cfg(test)]
@@ -107,7 +135,10 @@ mod tests {
         );
         assert_eq!(
             split("Democratic Sen. Claire McCaskill (D-Mo.) shared a statement. Then more."),
-            ["Democratic Sen. Claire McCaskill (D-Mo.) shared a statement.", "Then more."]
+            [
+                "Democratic Sen. Claire McCaskill (D-Mo.) shared a statement.",
+                "Then more."
+            ]
         );
     }
 
@@ -119,8 +150,19 @@ mod tests {
         );
         assert_eq!(
             split("He said: \"I have never met them. It is false.\" Then he left."),
-            ["He said: \"I have never met them.", "It is false.\"", "Then he left."]
+            [
+                "He said: \"I have never met them.",
+                "It is false.\"",
+                "Then he left."
+            ]
         );
+    }
+
+    #[test]
+    fn split_around_marks_the_span_inside_its_sentence() {
+        assert_eq!(split_around(&(10..30), &(12..15)), [10..12, 12..15, 15..30]);
+        assert_eq!(split_around(&(10..30), &(25..40)), [10..25, 25..30, 30..30]);
+        assert_eq!(split_around(&(10..30), &(40..50)), [10..30, 30..30, 30..30]);
     }
 
     #[test]

@@ -133,6 +133,7 @@ impl std::fmt::Display for LoadError {
 
 /// Parses the JSON form of a story file and validates it against the article.
 pub fn load_json(json: &str, article: &str) -> Result<Story, LoadError> {
-    let file: StoryFile = serde_json::from_str(json).map_err(|e| LoadError::Format(e.to_string()))?;
+    let file: StoryFile =
+        serde_json::from_str(json).map_err(|e| LoadError::Format(e.to_string()))?;
     validate(file, article).map_err(LoadError::Invalid)
 }

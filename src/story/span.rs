@@ -38,14 +38,21 @@ pub fn occurrences(haystack: &str, needle: &str) -> Vec<usize> {
     let mut from = 0;
     while let Some(pos) = haystack[from..].find(needle) {
         found.push(from + pos);
-        let step = haystack[from + pos..].chars().next().map_or(1, char::len_utf8);
+        let step = haystack[from + pos..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
         from += pos + step;
     }
     found
 }
 
 /// `needle` exactly once inside `range` of `haystack`.
-pub fn find_once(haystack: &str, needle: &str, range: Range<usize>) -> Result<Range<usize>, SpanError> {
+pub fn find_once(
+    haystack: &str,
+    needle: &str,
+    range: Range<usize>,
+) -> Result<Range<usize>, SpanError> {
     if needle.trim().is_empty() {
         return Err(SpanError::Empty);
     }
@@ -57,7 +64,11 @@ pub fn find_once(haystack: &str, needle: &str, range: Range<usize>) -> Result<Ra
 }
 
 /// Resolves a span against the article and finds the sentence(s) around it.
-pub fn locate(article: &str, sentences: &[Range<usize>], span: &Span) -> Result<Located, SpanError> {
+pub fn locate(
+    article: &str,
+    sentences: &[Range<usize>],
+    span: &Span,
+) -> Result<Located, SpanError> {
     let whole = 0..article.len();
     let range = match span {
         Span::Text(words) => find_once(article, words, whole)?,
@@ -69,7 +80,10 @@ pub fn locate(article: &str, sentences: &[Range<usize>], span: &Span) -> Result<
             })?
         }
     };
-    Ok(Located { sentence: text::enclosing(sentences, &range), span: range })
+    Ok(Located {
+        sentence: text::enclosing(sentences, &range),
+        span: range,
+    })
 }
 
 #[cfg(test)]
@@ -91,16 +105,29 @@ mod tests {
 
     #[test]
     fn missing_ambiguous_and_empty_spans_are_errors() {
-        assert_eq!(at(Span::Text("Friday".into())), Err(SpanError::NotFound("Friday".into())));
-        assert_eq!(at(Span::Text("Wednesday".into())), Err(SpanError::Ambiguous("Wednesday".into(), 2)));
+        assert_eq!(
+            at(Span::Text("Friday".into())),
+            Err(SpanError::NotFound("Friday".into()))
+        );
+        assert_eq!(
+            at(Span::Text("Wednesday".into())),
+            Err(SpanError::Ambiguous("Wednesday".into(), 2))
+        );
         assert_eq!(at(Span::Text("  ".into())), Err(SpanError::Empty));
     }
 
     #[test]
     fn within_picks_one_occurrence_of_a_common_phrase() {
-        let found = at(Span::Within { text: "Wednesday".into(), within: "spoke again Wednesday".into() }).unwrap();
+        let found = at(Span::Within {
+            text: "Wednesday".into(),
+            within: "spoke again Wednesday".into(),
+        })
+        .unwrap();
         assert_eq!(found.span.start, ARTICLE.rfind("Wednesday").unwrap());
-        let wrong = at(Span::Within { text: "Friday".into(), within: "spoke again Wednesday".into() });
+        let wrong = at(Span::Within {
+            text: "Friday".into(),
+            within: "spoke again Wednesday".into(),
+        });
         assert!(matches!(wrong, Err(SpanError::NotWithin(..))));
     }
 

@@ -34,7 +34,10 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn report(&mut self, item: &str, message: impl Into<String>) {
-        self.problems.push(Problem { item: item.to_owned(), message: message.into() });
+        self.problems.push(Problem {
+            item: item.to_owned(),
+            message: message.into(),
+        });
     }
 
     fn locate(&mut self, item: &str, field: &str, span: &Span) -> Located {
@@ -49,7 +52,11 @@ impl Checker<'_> {
 pub fn validate(mut file: StoryFile, article: &str) -> Result<Story, Vec<Problem>> {
     let sentences = text::sentences(article);
     let paragraphs = text::paragraphs(article);
-    let mut check = Checker { article, sentences: &sentences, problems: Vec::new() };
+    let mut check = Checker {
+        article,
+        sentences: &sentences,
+        problems: Vec::new(),
+    };
     let index = index_ids(&file, &mut check);
 
     locate_all(&mut file, &mut check);
@@ -58,7 +65,13 @@ pub fn validate(mut file: StoryFile, article: &str) -> Result<Story, Vec<Problem
     resolve_dates(&mut file, &mut check);
 
     if check.problems.is_empty() {
-        Ok(Story { file, article: article.to_owned(), sentences, paragraphs, index })
+        Ok(Story {
+            file,
+            article: article.to_owned(),
+            sentences,
+            paragraphs,
+            index,
+        })
     } else {
         Err(check.problems)
     }
@@ -66,22 +79,58 @@ pub fn validate(mut file: StoryFile, article: &str) -> Result<Story, Vec<Problem
 
 fn index_ids(file: &StoryFile, check: &mut Checker) -> HashMap<String, ItemRef> {
     let mut ids: Vec<(&str, &str, ItemRef)> = Vec::new();
-    ids.extend(file.sides.iter().enumerate().map(|(i, x)| ("side", x.id.as_str(), ItemRef::Side(i))));
-    ids.extend(file.entities.iter().enumerate().map(|(i, x)| ("entity", x.id.as_str(), ItemRef::Entity(i))));
-    ids.extend(file.quotes.iter().enumerate().map(|(i, x)| ("quote", x.id.as_str(), ItemRef::Quote(i))));
-    ids.extend(file.events.iter().enumerate().map(|(i, x)| ("event", x.id.as_str(), ItemRef::Event(i))));
     ids.extend(
-        file.relationships.iter().enumerate().map(|(i, x)| ("relationship", x.id.as_str(), ItemRef::Relationship(i))),
+        file.sides
+            .iter()
+            .enumerate()
+            .map(|(i, x)| ("side", x.id.as_str(), ItemRef::Side(i))),
+    );
+    ids.extend(
+        file.entities
+            .iter()
+            .enumerate()
+            .map(|(i, x)| ("entity", x.id.as_str(), ItemRef::Entity(i))),
+    );
+    ids.extend(
+        file.quotes
+            .iter()
+            .enumerate()
+            .map(|(i, x)| ("quote", x.id.as_str(), ItemRef::Quote(i))),
+    );
+    ids.extend(
+        file.events
+            .iter()
+            .enumerate()
+            .map(|(i, x)| ("event", x.id.as_str(), ItemRef::Event(i))),
+    );
+    ids.extend(
+        file.relationships
+            .iter()
+            .enumerate()
+            .map(|(i, x)| ("relationship", x.id.as_str(), ItemRef::Relationship(i))),
     );
     for (c, claim) in file.claims.iter().enumerate() {
         ids.push(("claim", &claim.id, ItemRef::Claim(c)));
-        ids.extend(claim.responses.iter().enumerate().map(|(r, x)| ("response", x.id.as_str(), ItemRef::Response(c, r))));
+        ids.extend(
+            claim
+                .responses
+                .iter()
+                .enumerate()
+                .map(|(r, x)| ("response", x.id.as_str(), ItemRef::Response(c, r))),
+        );
     }
     let mut index = HashMap::new();
     for (kind, id, item) in ids {
         let name = format!("{kind} `{id}`");
-        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-            check.report(&name, "an id is made of lowercase letters, digits and hyphens, so it can live in a link");
+        if id.is_empty()
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            check.report(
+                &name,
+                "an id is made of lowercase letters, digits and hyphens, so it can live in a link",
+            );
         }
         if index.insert(id.to_owned(), item).is_some() {
             check.report(&name, "duplicate id: another item already uses it");
@@ -138,7 +187,9 @@ fn check_references(file: &StoryFile, index: &HashMap<String, ItemRef>, check: &
         let fits = match (want, target) {
             (Want::Side, Some(ItemRef::Side(_))) => true,
             (Want::Entity, Some(ItemRef::Entity(_))) => true,
-            (Want::Outlet, Some(ItemRef::Entity(i))) => file.entities[*i].kind == EntityKind::Organization,
+            (Want::Outlet, Some(ItemRef::Entity(i))) => {
+                file.entities[*i].kind == EntityKind::Organization
+            }
             (Want::Quote, Some(ItemRef::Quote(_))) => true,
             (Want::Event, Some(ItemRef::Event(_))) => true,
             _ => false,
@@ -164,27 +215,42 @@ fn check_references(file: &StoryFile, index: &HashMap<String, ItemRef>, check: &
     for x in &file.quotes {
         let name = format!("quote `{}`", x.id);
         refer(name.clone(), "speaker", &x.speaker, Want::Entity);
-        x.via.iter().for_each(|v| refer(name.clone(), "via", v, Want::Outlet));
-        x.event.iter().for_each(|e| refer(name.clone(), "event", e, Want::Event));
+        x.via
+            .iter()
+            .for_each(|v| refer(name.clone(), "via", v, Want::Outlet));
+        x.event
+            .iter()
+            .for_each(|e| refer(name.clone(), "event", e, Want::Event));
     }
     for x in &file.events {
-        x.participants.iter().for_each(|p| refer(format!("event `{}`", x.id), "participant", p, Want::Entity));
+        x.participants
+            .iter()
+            .for_each(|p| refer(format!("event `{}`", x.id), "participant", p, Want::Entity));
     }
     for x in &file.relationships {
         let name = format!("relationship `{}`", x.id);
         refer(name.clone(), "from", &x.from, Want::Entity);
         refer(name.clone(), "to", &x.to, Want::Entity);
-        x.events.iter().for_each(|e| refer(name.clone(), "event", e, Want::Event));
+        x.events
+            .iter()
+            .for_each(|e| refer(name.clone(), "event", e, Want::Event));
     }
     for claim in &file.claims {
         let name = format!("claim `{}`", claim.id);
         refer(name.clone(), "claimant", &claim.claimant, Want::Entity);
-        claim.event.iter().for_each(|e| refer(name.clone(), "event", e, Want::Event));
+        claim
+            .event
+            .iter()
+            .for_each(|e| refer(name.clone(), "event", e, Want::Event));
         for r in &claim.responses {
             let name = format!("response `{}`", r.id);
             refer(name.clone(), "speaker", &r.speaker, Want::Entity);
-            r.quotes.iter().for_each(|q| refer(name.clone(), "quote", q, Want::Quote));
-            r.event.iter().for_each(|e| refer(name.clone(), "event", e, Want::Event));
+            r.quotes
+                .iter()
+                .for_each(|q| refer(name.clone(), "quote", q, Want::Quote));
+            r.event
+                .iter()
+                .for_each(|e| refer(name.clone(), "event", e, Want::Event));
         }
     }
 }
@@ -197,11 +263,17 @@ fn check_words(file: &StoryFile, check: &mut Checker) {
         let name = format!("entity `{}`", x.id);
         for alias in &x.aliases {
             if !check.article.contains(alias.as_str()) {
-                check.report(&name, format!("alias \"{alias}\" is not in the article as written"));
+                check.report(
+                    &name,
+                    format!("alias \"{alias}\" is not in the article as written"),
+                );
             }
         }
         if let Some(role) = &x.role {
-            for word in role.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4) {
+            for word in role
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4)
+            {
                 if !lower.contains(&word.to_lowercase()) {
                     check.report(&name, format!("role word \"{word}\" is not in the article"));
                 }
@@ -217,16 +289,29 @@ fn resolve_dates(file: &mut StoryFile, check: &mut Checker) {
         let found = span::find_once(check.article, &event.when, event.at.span.clone());
         match found {
             Ok(range) => event.when_at = range,
-            Err(SpanError::Empty) => check.report(&name, "when: give the words that date the event"),
+            Err(SpanError::Empty) => {
+                check.report(&name, "when: give the words that date the event")
+            }
             Err(_) if event.at.span.is_empty() => {}
-            Err(_) => check.report(&name, format!("when: \"{}\" does not occur exactly once in its source", event.when)),
+            Err(_) => check.report(
+                &name,
+                format!(
+                    "when: \"{}\" does not occur exactly once in its source",
+                    event.when
+                ),
+            ),
         }
         let automatic = dates::resolve(&event.when, published);
         event.resolved = match (automatic, event.date) {
             (Some(auto), Some(given)) if auto != given => {
                 check.report(
                     &name,
-                    format!("date {} disagrees with \"{}\", which resolves to {}", given.iso(), event.when, auto.iso()),
+                    format!(
+                        "date {} disagrees with \"{}\", which resolves to {}",
+                        given.iso(),
+                        event.when,
+                        auto.iso()
+                    ),
                 );
                 None
             }

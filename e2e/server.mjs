@@ -1,0 +1,51 @@
+// A static file server for the built bundle, on 127.0.0.1 and a free port, optionally under a
+// sub-path (news sites host embeds under their own paths). Used by the e2e tests and serve.sh.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves `root` under `base` (e.g. "/" or "/graphics/sessions/"); resolves to { url, close }. */
+export async function serve(root, { base = '/', port = 0, host = '127.0.0.1' } = {}) {
+  const dir = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(base)) return send(res, 404, 'not found');
+    let file = normalize(join(dir, path.slice(base.length)));
+    if (!file.startsWith(dir)) return send(res, 403, 'forbidden');
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      send(res, 404, 'not found');
+    }
+  });
+  await new Promise((ok) => server.listen(port, host, ok));
+  const url = `http://${host}:${server.address().port}${base}`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+function send(res, status, text) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+// `node e2e/server.mjs dist [port]` serves until stopped.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [root = 'dist', port = '8080'] = process.argv.slice(2);
+  const { url } = await serve(root, { port: Number(port) });
+  console.log(`Story Explorer is being served at ${url}  (Ctrl-C stops it)`);
+}

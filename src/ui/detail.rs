@@ -1,0 +1,80 @@
+//! The detail of the selected item: its facts, its sentence, and every related item as a link.
+
+use super::card::SourceSentence;
+use super::date::DateView;
+use super::StoryRef;
+use crate::related::Detail;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailPanelProps {
+    pub story: StoryRef,
+    pub detail: Detail,
+    pub on_select: Callback<String>,
+    pub on_close: Callback<()>,
+}
+
+#[component]
+pub fn DetailPanel(props: &DetailPanelProps) -> Html {
+    let heading = use_node_ref();
+    {
+        // Moves focus to the new detail, so screen readers announce it and Tab continues there.
+        let heading = heading.clone();
+        use_effect_with(props.detail.id.clone(), move |_| {
+            if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let d = &props.detail;
+    let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                on_close.emit(());
+            }
+        })
+    };
+    html! {
+        <aside id="detail" class="detail" aria-labelledby="detail-title" data-id={d.id.clone()} {onkeydown}>
+            <div class="detail__bar">
+                <p class="detail__kind">{ d.kind }</p>
+                <button type="button" class="detail__close" onclick={on_close}>{ "Close" }</button>
+            </div>
+            <h2 id="detail-title" class="detail__title" tabindex="-1" ref={heading}>{ d.title.clone() }</h2>
+            if !d.facts.is_empty() {
+                <dl class="detail__facts">
+                    { for d.facts.iter().map(|(label, value)| html! {
+                        <div><dt>{ *label }</dt><dd>{ value.clone() }</dd></div>
+                    }) }
+                </dl>
+            }
+            { for d.dates.iter().map(|dated| html! {
+                <p class="detail__date">{ "When: " }<DateView dated={dated.clone()} /></p>
+            }) }
+            <SourceSentence story={props.story.clone()} at={d.at.clone()} />
+            { for d.groups.iter().map(|group| html! {
+                <section class="detail__group">
+                    <h3>{ group.heading }</h3>
+                    <ul>
+                        { for group.links.iter().map(|link| {
+                            let onclick = {
+                                let (id, on_select) = (link.id.clone(), props.on_select.clone());
+                                Callback::from(move |_| on_select.emit(id.clone()))
+                            };
+                            html! {
+                                <li>
+                                    <button type="button" class="link-button" data-id={link.id.clone()} {onclick}>{ link.text.clone() }</button>
+                                    if let Some(dated) = &link.date {
+                                        { " · " }<DateView dated={dated.clone()} />
+                                    }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }) }
+        </aside>
+    }
+}

@@ -1,0 +1,44 @@
+//! The story's masthead: headline, one-line summary, date and photo caption.
+
+use super::StoryRef;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub story: StoryRef,
+}
+
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let story = &props.story;
+    let meta = story.meta();
+    let caption = meta.photo.as_ref().map(|p| {
+        (
+            story.words(&p.caption_at.span).to_owned(),
+            p.credit.text().to_owned(),
+        )
+    });
+    html! {
+        <header class="masthead">
+            <p class="masthead__eyebrow">{ "Story explorer" }</p>
+            <h1 class="masthead__headline">{ story.words(&meta.headline_at.span) }</h1>
+            <p class="masthead__summary">{ story.words(&meta.summary_at.span) }</p>
+            <p class="masthead__dateline">
+                { "Published " }
+                <time datetime={meta.published.iso()}>{ meta.published.to_string() }</time>
+                if let Some(publisher) = &meta.publisher {
+                    { format!(" by {publisher}") }
+                }
+            </p>
+            if let Some(note) = &meta.published_note {
+                <details class="masthead__note">
+                    <summary>{ "How this date was set" }</summary>
+                    <p>{ note.clone() }</p>
+                </details>
+            }
+            if let Some((caption, credit)) = caption {
+                <p class="masthead__caption">{ format!("Photo: {caption} ({credit})") }</p>
+            }
+        </header>
+    }
+}

@@ -1,0 +1,220 @@
+//! Validation names the item and the problem for every way a story can be broken, and catches
+//! a one-character change inside any span the bundled story quotes.
+
+use serde_json::{json, Value};
+use story_explorer::bundled;
+use story_explorer::story::{load_json, LoadError};
+
+const ARTICLE: &str = "Headline here\n\nAlice Smith said Wednesday that Bob met Carol. Bob said Wednesday he did not.\n\n\"It is false,\" Bob said.";
+
+fn base() -> Value {
+    json!({
+        "meta": {
+            "id": "test",
+            "headline": "Headline here",
+            "summary": "Alice Smith said Wednesday that Bob met Carol.",
+            "published": "2017-03-02"
+        },
+        "sides": [{ "id": "press", "name": "The press" }],
+        "entities": [
+            { "id": "alice", "kind": "person", "name": "Alice Smith", "aliases": ["Alice Smith"], "side": "press", "source": "Alice Smith said" },
+            { "id": "bob", "kind": "person", "name": "Bob", "aliases": ["Bob"], "source": "Bob met Carol" }
+        ],
+        "quotes": [{ "id": "bob-false", "speaker": "bob", "text": "It is false", "sourcing": "on-record" }],
+        "events": [{ "id": "alice-says", "title": "Alice says so", "track": "reported", "source": "Alice Smith said Wednesday", "when": "Wednesday", "participants": ["alice"] }],
+        "relationships": [{ "id": "bob-carol", "from": "bob", "to": "alice", "label": "met", "source": "Bob met Carol" }],
+        "claims": [{
+            "id": "meeting", "text": "Bob met Carol.", "claimant": "alice", "source": "that Bob met Carol",
+            "responses": [{ "id": "bob-denies", "speaker": "bob", "stance": "denial", "summary": "Bob denies it.", "source": "he did not", "quotes": ["bob-false"] }]
+        }]
+    })
+}
+
+fn problems(story: &Value, article: &str) -> Vec<String> {
+    match load_json(&story.to_string(), article) {
+        Ok(_) => Vec::new(),
+        Err(LoadError::Invalid(problems)) => problems.iter().map(ToString::to_string).collect(),
+        Err(e) => vec![e.to_string()],
+    }
+}
+
+fn assert_problem(story: &Value, expected: &str) {
+    let found = problems(story, ARTICLE);
+    assert!(
+        found.iter().any(|p| p.contains(expected)),
+        "expected a problem containing {expected:?}, got {found:#?}"
+    );
+}
+
+#[test]
+fn the_base_story_is_valid() {
+    assert_eq!(problems(&base(), ARTICLE), Vec::<String>::new());
+}
+
+#[test]
+fn each_kind_of_problem_names_the_item() {
+    type Edit = fn(&mut Value);
+    let cases: [(Edit, &str); 12] = [
+        (|s| s["entities"][1]["source"] = json!("Bob meets Carol"), "entity `bob`: source: the words \"Bob meets Carol\" are not in the article"),
+        (|s| s["entities"][1]["source"] = json!("Bob said"), "entity `bob`: source: the words \"Bob said\" occur 2 times"),
+        (|s| s["quotes"][0]["text"] = json!(""), "quote `bob-false`: text: quotes no words"),
+        (|s| s["quotes"][0]["id"] = json!("bob"), "quote `bob`: duplicate id"),
+        (|s| s["quotes"][0]["speaker"] = json!("dave"), "quote `bob-false`: speaker `dave` does not exist"),
+        (|s| s["quotes"][0]["speaker"] = json!("press"), "quote `bob-false`: speaker `press` is not an entity"),
+        (|s| s["relationships"][0]["to"] = json!("carol"), "relationship `bob-carol`: to `carol` does not exist"),
+        (|s| s["claims"][0]["responses"][0]["quotes"] = json!(["nope"]), "response `bob-denies`: quote `nope` does not exist"),
+        (|s| s["events"][0]["when"] = json!("soon"), "event `alice-says`: when: \"soon\" does not occur exactly once"),
+        (|s| { s["events"][0]["source"] = json!("that Bob met Carol"); s["events"][0]["when"] = json!("Bob met"); }, "event `alice-says`: cannot resolve the date \"Bob met\""),
+        (|s| s["events"][0]["date"] = json!("2017-02-22"), "event `alice-says`: date 2017-02-22 disagrees with \"Wednesday\", which resolves to 2017-03-01"),
+        (|s| s["entities"][0]["role"] = json!("Senator"), "entity `alice`: role word \"Senator\" is not in the article"),
+    ];
+    for (edit, expected) in cases {
+        let mut story = base();
+        edit(&mut story);
+        assert_problem(&story, expected);
+    }
+}
+
+#[test]
+fn within_picks_one_of_several_occurrences() {
+    let mut story = base();
+    story["entities"][1]["source"] =
+        json!({ "text": "Bob said", "within": "\"It is false,\" Bob said" });
+    assert_eq!(problems(&story, ARTICLE), Vec::<String>::new());
+    story["entities"][1]["source"] =
+        json!({ "text": "Carol", "within": "\"It is false,\" Bob said" });
+    assert_problem(
+        &story,
+        "entity `bob`: source: the words \"Carol\" do not occur exactly once within",
+    );
+}
+
+#[test]
+fn ids_must_be_link_safe_and_unknown_fields_are_refused() {
+    let mut story = base();
+    story["entities"][0]["id"] = json!("Alice <script>");
+    assert_problem(&story, "lowercase letters, digits and hyphens");
+    let mut story = base();
+    story["entities"][0]["nickname"] = json!("Al");
+    assert!(problems(&story, ARTICLE)[0].contains("unknown field `nickname`"));
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let mut story = base();
+    story["entities"][0]["source"] = json!("nowhere");
+    story["quotes"][0]["speaker"] = json!("nobody");
+    assert_eq!(problems(&story, ARTICLE).len(), 2);
+}
+
+#[test]
+fn malformed_data_is_a_message_not_a_panic() {
+    for data in [
+        "",
+        "{",
+        "[]",
+        "{\"meta\": 3}",
+        "null",
+        "{\"meta\":{\"published\":\"2017-02-30\"}}",
+    ] {
+        let Err(error) = load_json(data, ARTICLE) else {
+            panic!("{data:?} loaded")
+        };
+        assert!(
+            error
+                .to_string()
+                .starts_with("the story data cannot be read"),
+            "{error}"
+        );
+    }
+}
+
+/// Every item of the bundled story whose words are changed by one character in the article is
+/// named in the problems, whatever character of its span is changed.
+#[test]
+fn changing_one_character_of_any_quoted_span_in_the_article_names_the_item() {
+    let story = bundled::load().expect("bundled story");
+    let mut items: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    items.extend(
+        story
+            .entities()
+            .iter()
+            .map(|e| (format!("entity `{}`", e.id), e.at.span.clone())),
+    );
+    items.extend(
+        story
+            .quotes()
+            .iter()
+            .map(|q| (format!("quote `{}`", q.id), q.at.span.clone())),
+    );
+    items.extend(
+        story
+            .events()
+            .iter()
+            .map(|e| (format!("event `{}`", e.id), e.at.span.clone())),
+    );
+    items.extend(
+        story
+            .relationships()
+            .iter()
+            .map(|r| (format!("relationship `{}`", r.id), r.at.span.clone())),
+    );
+    items.extend(
+        story
+            .claims()
+            .iter()
+            .map(|c| (format!("claim `{}`", c.id), c.at.span.clone())),
+    );
+    for (item, span) in items {
+        let text = story.article();
+        // A letter in the middle of the span, replaced by a letter the span cannot contain there.
+        let (offset, c) = text[span.clone()]
+            .char_indices()
+            .nth(text[span.clone()].chars().count() / 2)
+            .unwrap();
+        let at = span.start + offset;
+        let mut changed = String::with_capacity(text.len());
+        changed.push_str(&text[..at]);
+        changed.push(if c == '#' { '%' } else { '#' });
+        changed.push_str(&text[at + c.len_utf8()..]);
+        let found = problems(
+            &serde_json::from_str(bundled::source_json()).unwrap(),
+            &changed,
+        );
+        assert!(
+            found.iter().any(|p| p.starts_with(&item)),
+            "changing {c:?} in {item} went unnoticed: {found:#?}"
+        );
+    }
+}
+
+/// The same for the structured layer: a changed character in an item's quoted words.
+#[test]
+fn changing_one_character_of_any_quoted_span_in_the_story_file_names_the_item() {
+    let source: Value = serde_json::from_str(bundled::source_json()).unwrap();
+    for (list, field, kind) in [
+        ("entities", "source", "entity"),
+        ("quotes", "text", "quote"),
+        ("events", "source", "event"),
+        ("relationships", "source", "relationship"),
+        ("claims", "source", "claim"),
+    ] {
+        let count = source[list].as_array().map_or(0, Vec::len);
+        for i in 0..count {
+            let mut story = source.clone();
+            let id = story[list][i]["id"].as_str().unwrap().to_owned();
+            let words = story[list][i][field].as_str().map(str::to_owned);
+            let Some(words) = words else { continue };
+            let mut chars: Vec<char> = words.chars().collect();
+            let middle = chars.len() / 2;
+            chars[middle] = if chars[middle] == '#' { '%' } else { '#' };
+            story[list][i][field] = json!(chars.into_iter().collect::<String>());
+            let found = problems(&story, bundled::article());
+            let item = format!("{kind} `{id}`");
+            assert!(
+                found.iter().any(|p| p.starts_with(&item)),
+                "{item}: change went unnoticed: {found:#?}"
+            );
+        }
+    }
+}
