@@ -3,8 +3,9 @@
 
 use wasm_bindgen::JsCast;
 
+/// Installs the hook through Yew, which otherwise replaces any hook with its own when it renders.
 pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         gloo::console::error!(format!("Story Explorer stopped: {info}"));
         show_fatal_error(&info.to_string());
     }));

@@ -1,0 +1,170 @@
+//! Components in headless Chromium: what they render and what a click sends back.
+//! Run with `cargo test --target wasm32-unknown-unknown --test components` (scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use story_explorer::cards::{cards, Card};
+use story_explorer::related::detail;
+use story_explorer::ui::{
+    show_fatal_error, App, CardView, CardViewProps, DetailPanel, DetailPanelProps, StoryRef,
+};
+use story_explorer::{bundled, story::Story};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn story() -> StoryRef {
+    StoryRef(Rc::new(bundled::load().expect("bundled story")))
+}
+
+fn card(story: &Story, id: &str) -> Card {
+    cards(story)
+        .into_iter()
+        .find(|c| c.id == id)
+        .expect("card exists")
+}
+
+fn root() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// A callback that records what it was sent.
+fn recorder<T: 'static>() -> (Callback<T>, Rc<RefCell<Vec<T>>>) {
+    let sent = Rc::new(RefCell::new(Vec::new()));
+    let sink = sent.clone();
+    (
+        Callback::from(move |value| sink.borrow_mut().push(value)),
+        sent,
+    )
+}
+
+fn click(root: &Element, selector: &str) {
+    let element = root.query_selector(selector).unwrap().expect(selector);
+    element.dyn_into::<HtmlElement>().unwrap().click();
+}
+
+#[wasm_bindgen_test]
+async fn an_event_card_shows_its_date_at_month_precision_with_the_words() {
+    let story = story();
+    let root = root();
+    let (on_select, _) = recorder();
+    let props = CardViewProps {
+        card: card(&story, "meeting-july"),
+        story: story.clone(),
+        selected: false,
+        on_select,
+    };
+    yew::Renderer::<CardView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let time = root.query_selector("time").unwrap().expect("a <time>");
+    assert_eq!(time.get_attribute("datetime").as_deref(), Some("2016-07"));
+    assert_eq!(time.text_content().as_deref(), Some("July 2016"));
+    let text = root.text_content().unwrap();
+    assert!(text.contains("(“July”)"), "{text}");
+    assert!(text.contains("Jeff Sessions and Sergey Kislyak"), "{text}");
+    let mark = root.query_selector(".source mark").unwrap().unwrap();
+    assert_eq!(
+        mark.text_content().as_deref(),
+        Some("the meetings occurred in July and September")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_card_sends_its_id() {
+    let story = story();
+    let root = root();
+    let (on_select, sent) = recorder();
+    let props = CardViewProps {
+        card: card(&story, "peskov-no-details"),
+        story: story.clone(),
+        selected: false,
+        on_select,
+    };
+    yew::Renderer::<CardView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let title = root
+        .query_selector(".card__open")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(title.trim(), "“I don't know the details of any meetings”");
+    click(&root, ".card__open");
+    assert_eq!(*sent.borrow(), ["peskov-no-details"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_detail_links_related_items_and_closes() {
+    let story = story();
+    let root = root();
+    let (on_select, selected) = recorder();
+    let (on_close, closed) = recorder();
+    let detail = detail(&story, "sergey-kislyak").expect("detail");
+    let props = DetailPanelProps {
+        story: story.clone(),
+        detail,
+        on_select,
+        on_close,
+    };
+    yew::Renderer::<DetailPanel>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let links: Vec<String> = (0..)
+        .map_while(|i| root.query_selector_all(".link-button").unwrap().item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect();
+    assert!(
+        links.contains(&"Jeff Sessions met with Sergey Kislyak".to_owned()),
+        "{links:?}"
+    );
+    click(&root, ".link-button[data-id='sessions-met-kislyak']");
+    assert_eq!(*selected.borrow(), ["sessions-met-kislyak"]);
+    click(&root, ".detail__close");
+    assert_eq!(closed.borrow().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_app_renders_one_card_per_item() {
+    let story = story();
+    let root = root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let shown = root.query_selector_all(".card").unwrap().length() as usize;
+    assert_eq!(shown, cards(&story).len());
+    assert_eq!(
+        root.query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Jeff Sessions")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_fatal_message_replaces_the_app() {
+    let document = gloo::utils::document();
+    let app = document.create_element("div").unwrap();
+    app.set_id("app");
+    document.body().unwrap().append_child(&app).unwrap();
+    show_fatal_error("something specific broke");
+    let fatal = document
+        .get_element_by_id("fatal")
+        .expect("#fatal is created when missing");
+    let text = fatal.text_content().unwrap();
+    assert!(
+        text.contains("stopped working") && text.contains("something specific broke"),
+        "{text}"
+    );
+    assert_eq!(fatal.get_attribute("role").as_deref(), Some("alert"));
+    assert!(app.has_attribute("hidden"));
+}
