@@ -3,10 +3,10 @@
 # Sourced by scripts/serve.sh and scripts/test.sh, so both README commands work on a new machine.
 set -euo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 TRUNK_VERSION=0.21.14
 WASM_OPT_VERSION=version_132
-export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -49,10 +49,7 @@ ensure_chromium() {
 }
 
 ensure_node_packages() {
-  local stamp="$root/node_modules/.package-lock.json"
-  if [ -f "$stamp" ] && cmp -s "$root/package-lock.json" "$root/node_modules/.setup-lock"; then
-    return
-  fi
+  cmp -s "$root/package-lock.json" "$root/node_modules/.setup-lock" 2>/dev/null && return
   say "installing node packages (wasm-opt from binaryen, playwright-core, axe-core)"
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
   cp "$root/package-lock.json" "$root/node_modules/.setup-lock"
@@ -67,6 +64,8 @@ check_wasm_opt() {
   esac
 }
 
+command -v cargo >/dev/null || { say "cargo is missing: install Rust with rustup first"; exit 1; }
+command -v npm >/dev/null || { say "npm is missing: install Node.js 20 or later first"; exit 1; }
 ensure_wasm_target
 ensure_chromium
 ensure_node_packages

@@ -1,0 +1,5 @@
+# Puts the project's tools first on PATH: cargo-installed binaries and node_modules/.bin, whose
+# wasm-opt (binaryen 132) must win over any older system one. Sourced by the other scripts.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"

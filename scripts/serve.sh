@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Sets up whatever is missing, builds the release bundle and serves it on localhost.
+# PORT picks the port (default 8080).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+trunk build --release --offline
+node scripts/size.mjs dist
+exec node e2e/server.mjs dist "${PORT:-8080}"

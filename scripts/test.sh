@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Sets up whatever is missing, then runs every test the project has:
+# formatting and lints, native tests of the core, component tests in headless Chromium, and
+# end-to-end tests of the release bundle served on localhost. Fails on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+started=$SECONDS
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings
+
+step "native tests: story model, validation, dates, the bundled story"
+cargo test --locked
+
+step "component tests in headless Chromium"
+cargo test --locked --target wasm32-unknown-unknown --test components
+
+step "release build (shared by every end-to-end test)"
+trunk build --release --offline
+node scripts/size.mjs dist
+
+step "end-to-end tests in Chromium"
+DIST=dist node --test --test-concurrency=1 e2e/
+
+step "all tests passed in $((SECONDS - started)) s"
