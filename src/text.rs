@@ -92,16 +92,12 @@ fn starts_sentence(c: char) -> bool {
 
 /// The sentences that contain `span`, joined: usually one sentence, more when a quotation runs on.
 pub fn enclosing(sentences: &[Range<usize>], span: &Range<usize>) -> Range<usize> {
-    let first = sentences
-        .iter()
-        .find(|s| s.end > span.start)
-        .map_or(span.start, |s| s.start.min(span.start));
-    let last = sentences
-        .iter()
-        .rev()
-        .find(|s| s.start < span.end)
-        .map_or(span.end, |s| s.end.max(span.end));
-    first..last
+    // Sentences are sorted and disjoint, so both ends are found by binary search.
+    let first = sentences.partition_point(|s| s.end <= span.start);
+    let last = sentences.partition_point(|s| s.start < span.end);
+    let start = sentences.get(first).map_or(span.start, |s| s.start.min(span.start));
+    let end = last.checked_sub(1).and_then(|i| sentences.get(i)).map_or(span.end, |s| s.end.max(span.end));
+    start..end.max(start)
 }
 
 /// Splits `sentence` into the words before `span`, the span's words and the words after, so a

@@ -2,7 +2,61 @@
 
 use super::model::{Located, Span};
 use crate::text;
+use std::collections::HashMap;
 use std::ops::Range;
+
+/// The article, indexed by every 4-byte window, so that checking thousands of spans for being
+/// found exactly once costs a lookup each rather than a scan of the whole article each.
+pub struct ArticleIndex<'a> {
+    text: &'a str,
+    windows: HashMap<u32, Vec<u32>>,
+}
+
+const WINDOW: usize = 4;
+
+fn window_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+}
+
+impl<'a> ArticleIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut windows: HashMap<u32, Vec<u32>> = HashMap::new();
+        for at in 0..bytes.len().saturating_sub(WINDOW - 1) {
+            windows.entry(window_at(bytes, at)).or_default().push(at as u32);
+        }
+        Self { text, windows }
+    }
+
+    /// Every start of `needle` in the article, like [`occurrences`] on the whole text.
+    pub fn occurrences(&self, needle: &str) -> Vec<usize> {
+        let bytes = needle.as_bytes();
+        if bytes.len() < WINDOW {
+            return occurrences(self.text, needle);
+        }
+        // Anchor on the needle's rarest window, then check each candidate in full.
+        let rarest = (0..=bytes.len() - WINDOW)
+            .map(|offset| (offset, self.windows.get(&window_at(bytes, offset)).map_or(&[][..], Vec::as_slice)))
+            .min_by_key(|(_, starts)| starts.len());
+        let Some((offset, starts)) = rarest else { return Vec::new() };
+        starts
+            .iter()
+            .filter_map(|&at| (at as usize).checked_sub(offset))
+            .filter(|&start| self.text.as_bytes()[start..].starts_with(bytes))
+            .collect()
+    }
+
+    fn find_once(&self, needle: &str) -> Result<Range<usize>, SpanError> {
+        if needle.trim().is_empty() {
+            return Err(SpanError::Empty);
+        }
+        match self.occurrences(needle).as_slice() {
+            [] => Err(SpanError::NotFound(needle.to_owned())),
+            [one] => Ok(*one..one + needle.len()),
+            many => Err(SpanError::Ambiguous(needle.to_owned(), many.len())),
+        }
+    }
+}
 
 /// Why a span could not be tied to one place in the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,16 +119,15 @@ pub fn find_once(
 
 /// Resolves a span against the article and finds the sentence(s) around it.
 pub fn locate(
-    article: &str,
+    article: &ArticleIndex,
     sentences: &[Range<usize>],
     span: &Span,
 ) -> Result<Located, SpanError> {
-    let whole = 0..article.len();
     let range = match span {
-        Span::Text(words) => find_once(article, words, whole)?,
+        Span::Text(words) => article.find_once(words)?,
         Span::Within { text, within } => {
-            let outer = find_once(article, within, whole)?;
-            find_once(article, text, outer).map_err(|e| match e {
+            let outer = article.find_once(within)?;
+            find_once(article.text, text, outer).map_err(|e| match e {
                 SpanError::Empty => SpanError::Empty,
                 _ => SpanError::NotWithin(text.clone(), within.clone()),
             })?
@@ -93,7 +146,7 @@ mod tests {
     const ARTICLE: &str = "He said Wednesday. She said Thursday. He spoke again Wednesday night.";
 
     fn at(span: Span) -> Result<Located, SpanError> {
-        locate(ARTICLE, &text::sentences(ARTICLE), &span)
+        locate(&ArticleIndex::new(ARTICLE), &text::sentences(ARTICLE), &span)
     }
 
     #[test]
@@ -129,6 +182,15 @@ mod tests {
             within: "spoke again Wednesday".into(),
         });
         assert!(matches!(wrong, Err(SpanError::NotWithin(..))));
+    }
+
+    #[test]
+    fn the_index_finds_what_a_scan_finds() {
+        let text = "abab abab “é” é ab";
+        let index = ArticleIndex::new(text);
+        for needle in ["abab", "bab ", "ab", "“é”", "é ab", "abab abab “é” é ab", "zzzz", "abab!"] {
+            assert_eq!(index.occurrences(needle), occurrences(text, needle), "{needle}");
+        }
     }
 
     #[test]

@@ -28,6 +28,7 @@ impl fmt::Display for Problem {
 
 struct Checker<'a> {
     article: &'a str,
+    index: span::ArticleIndex<'a>,
     sentences: &'a [Range<usize>],
     problems: Vec<Problem>,
 }
@@ -41,7 +42,7 @@ impl Checker<'_> {
     }
 
     fn locate(&mut self, item: &str, field: &str, span: &Span) -> Located {
-        span::locate(self.article, self.sentences, span).unwrap_or_else(|e| {
+        span::locate(&self.index, self.sentences, span).unwrap_or_else(|e| {
             self.report(item, format!("{field}: {e}"));
             Located::default()
         })
@@ -54,6 +55,7 @@ pub fn validate(mut file: StoryFile, article: &str) -> Result<Story, Vec<Problem
     let paragraphs = text::paragraphs(article);
     let mut check = Checker {
         article,
+        index: span::ArticleIndex::new(article),
         sentences: &sentences,
         problems: Vec::new(),
     };
@@ -259,10 +261,11 @@ fn check_references(file: &StoryFile, index: &HashMap<String, ItemRef>, check: &
 /// article lacks, so no role is invented; aliases are the article's own spellings and must appear in it as written.
 fn check_words(file: &StoryFile, check: &mut Checker) {
     let lower = check.article.to_lowercase();
+    let words: std::collections::HashSet<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
     for x in &file.entities {
         let name = format!("entity `{}`", x.id);
         for alias in &x.aliases {
-            if !check.article.contains(alias.as_str()) {
+            if check.index.occurrences(alias).is_empty() {
                 check.report(
                     &name,
                     format!("alias \"{alias}\" is not in the article as written"),
@@ -274,7 +277,7 @@ fn check_words(file: &StoryFile, check: &mut Checker) {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| w.chars().count() >= 4)
             {
-                if !lower.contains(&word.to_lowercase()) {
+                if !words.contains(word.to_lowercase().as_str()) {
                     check.report(&name, format!("role word \"{word}\" is not in the article"));
                 }
             }
