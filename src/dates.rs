@@ -122,6 +122,18 @@ impl PartialDate {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
+    /// The first and last day this date covers, as day numbers, for overlap tests.
+    pub fn day_bounds(&self) -> (i64, i64) {
+        let (y, m, d) = self.start();
+        let first = days_from_civil(y, m, d);
+        let last = match (self.month, self.day) {
+            (Some(_), Some(_)) => first,
+            (Some(m), None) => first + i64::from(days_in_month(y, m)) - 1,
+            _ => days_from_civil(y, 12, 31),
+        };
+        (first, last)
+    }
+
     fn weekday_index(&self) -> Option<usize> {
         let (y, m, d) = (self.year, self.month?, self.day?);
         Some(days_from_civil(y, m, d).rem_euclid(7) as usize)
@@ -429,6 +441,17 @@ mod tests {
         dates.sort();
         let isos: Vec<String> = dates.iter().map(PartialDate::iso).collect();
         assert_eq!(isos, ["2016", "2016-12", "2017-03", "2017-03-01"]);
+    }
+
+    #[test]
+    fn day_bounds_cover_the_whole_precision() {
+        let (a, b) = day("2016-02").day_bounds();
+        assert_eq!(b - a, 28, "February 2016 has 29 days");
+        let (a, b) = day("2016").day_bounds();
+        assert_eq!(b - a, 365);
+        let (a, b) = day("2017-03-01").day_bounds();
+        assert_eq!(a, b);
+        assert_eq!(day("2017-03").day_bounds().0, a);
     }
 
     #[test]

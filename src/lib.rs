@@ -8,8 +8,12 @@
 pub mod bundled;
 pub mod cards;
 pub mod dates;
+pub mod fold;
+pub mod mentions;
+pub mod query;
 pub mod related;
 pub mod story;
+pub mod synthetic;
 pub mod text;
 pub mod view_state;
 

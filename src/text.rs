@@ -95,8 +95,13 @@ pub fn enclosing(sentences: &[Range<usize>], span: &Range<usize>) -> Range<usize
     // Sentences are sorted and disjoint, so both ends are found by binary search.
     let first = sentences.partition_point(|s| s.end <= span.start);
     let last = sentences.partition_point(|s| s.start < span.end);
-    let start = sentences.get(first).map_or(span.start, |s| s.start.min(span.start));
-    let end = last.checked_sub(1).and_then(|i| sentences.get(i)).map_or(span.end, |s| s.end.max(span.end));
+    let start = sentences
+        .get(first)
+        .map_or(span.start, |s| s.start.min(span.start));
+    let end = last
+        .checked_sub(1)
+        .and_then(|i| sentences.get(i))
+        .map_or(span.end, |s| s.end.max(span.end));
     start..end.max(start)
 }
 

@@ -9,6 +9,7 @@ mod span;
 mod validate;
 
 pub use model::*;
+pub use span::ArticleIndex;
 pub use validate::{validate, Problem};
 
 use std::collections::HashMap;

@@ -120,7 +120,7 @@ pub struct Entity {
 }
 
 /// How a quote reached the article, which a reader weighs differently.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Sourcing {
     OnRecord,

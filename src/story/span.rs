@@ -23,7 +23,10 @@ impl<'a> ArticleIndex<'a> {
         let bytes = text.as_bytes();
         let mut windows: HashMap<u32, Vec<u32>> = HashMap::new();
         for at in 0..bytes.len().saturating_sub(WINDOW - 1) {
-            windows.entry(window_at(bytes, at)).or_default().push(at as u32);
+            windows
+                .entry(window_at(bytes, at))
+                .or_default()
+                .push(at as u32);
         }
         Self { text, windows }
     }
@@ -36,9 +39,18 @@ impl<'a> ArticleIndex<'a> {
         }
         // Anchor on the needle's rarest window, then check each candidate in full.
         let rarest = (0..=bytes.len() - WINDOW)
-            .map(|offset| (offset, self.windows.get(&window_at(bytes, offset)).map_or(&[][..], Vec::as_slice)))
+            .map(|offset| {
+                (
+                    offset,
+                    self.windows
+                        .get(&window_at(bytes, offset))
+                        .map_or(&[][..], Vec::as_slice),
+                )
+            })
             .min_by_key(|(_, starts)| starts.len());
-        let Some((offset, starts)) = rarest else { return Vec::new() };
+        let Some((offset, starts)) = rarest else {
+            return Vec::new();
+        };
         starts
             .iter()
             .filter_map(|&at| (at as usize).checked_sub(offset))
@@ -146,7 +158,11 @@ mod tests {
     const ARTICLE: &str = "He said Wednesday. She said Thursday. He spoke again Wednesday night.";
 
     fn at(span: Span) -> Result<Located, SpanError> {
-        locate(&ArticleIndex::new(ARTICLE), &text::sentences(ARTICLE), &span)
+        locate(
+            &ArticleIndex::new(ARTICLE),
+            &text::sentences(ARTICLE),
+            &span,
+        )
     }
 
     #[test]
@@ -188,8 +204,21 @@ mod tests {
     fn the_index_finds_what_a_scan_finds() {
         let text = "abab abab “é” é ab";
         let index = ArticleIndex::new(text);
-        for needle in ["abab", "bab ", "ab", "“é”", "é ab", "abab abab “é” é ab", "zzzz", "abab!"] {
-            assert_eq!(index.occurrences(needle), occurrences(text, needle), "{needle}");
+        for needle in [
+            "abab",
+            "bab ",
+            "ab",
+            "“é”",
+            "é ab",
+            "abab abab “é” é ab",
+            "zzzz",
+            "abab!",
+        ] {
+            assert_eq!(
+                index.occurrences(needle),
+                occurrences(text, needle),
+                "{needle}"
+            );
         }
     }
 

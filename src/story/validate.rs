@@ -261,7 +261,8 @@ fn check_references(file: &StoryFile, index: &HashMap<String, ItemRef>, check: &
 /// article lacks, so no role is invented; aliases are the article's own spellings and must appear in it as written.
 fn check_words(file: &StoryFile, check: &mut Checker) {
     let lower = check.article.to_lowercase();
-    let words: std::collections::HashSet<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    let words: std::collections::HashSet<&str> =
+        lower.split(|c: char| !c.is_alphanumeric()).collect();
     for x in &file.entities {
         let name = format!("entity `{}`", x.id);
         for alias in &x.aliases {

@@ -1,0 +1,466 @@
+//! Filters, search and facet counts over a story's cards.
+//!
+//! A [`SearchIndex`] is built once per story: for every card, its kind, the sides of its actors,
+//! every entity it involves, its dates, its sourcing and its searchable text, folded. [`run`]
+//! then answers a [`Query`] in one pass, with the count each facet value would leave, so the
+//! counts shown beside each filter always match what selecting it shows.
+
+use crate::cards::{Card, CardKind};
+use crate::dates::PartialDate;
+use crate::fold;
+use crate::mentions::{self, Mention};
+use crate::story::{ItemRef, Sourcing, Story};
+use std::collections::BTreeSet;
+
+pub const SOURCINGS: [Sourcing; 4] = [
+    Sourcing::OnRecord,
+    Sourcing::Anonymous,
+    Sourcing::OfficialStatement,
+    Sourcing::ReportedByOutlet,
+];
+
+/// What the reader asked for. Within a facet, values combine with "or"; facets combine with "and".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub kinds: BTreeSet<CardKind>,
+    /// Side ids.
+    pub sides: BTreeSet<String>,
+    /// An entity id: items that mention or connect to it.
+    pub involving: Option<String>,
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+    pub sourcing: BTreeSet<Sourcing>,
+    pub text: String,
+}
+
+impl Query {
+    pub fn is_empty(&self) -> bool {
+        *self == Query::default()
+    }
+
+    /// The number of active filters, search included.
+    pub fn active_count(&self) -> usize {
+        self.kinds.len()
+            + self.sides.len()
+            + self.sourcing.len()
+            + usize::from(self.involving.is_some())
+            + usize::from(self.from.is_some())
+            + usize::from(self.to.is_some())
+            + usize::from(!self.text.trim().is_empty())
+    }
+}
+
+struct Entry {
+    kind: CardKind,
+    sides: Vec<usize>,
+    involves: Vec<usize>,
+    days: Option<(i64, i64)>,
+    sourcing: Option<Sourcing>,
+    haystack: String,
+}
+
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+    side_ids: Vec<String>,
+    entity_ids: Vec<String>,
+}
+
+/// The items a query leaves, and what each facet value would leave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Results {
+    /// Indices into the cards the index was built from, in their order.
+    pub items: Vec<usize>,
+    /// Per [`CardKind::ALL`] position.
+    pub kinds: [usize; 7],
+    /// Per side, in story order.
+    pub sides: Vec<usize>,
+    /// Per entity, in story order.
+    pub involving: Vec<usize>,
+    /// Per [`SOURCINGS`] position.
+    pub sourcing: [usize; 4],
+}
+
+fn kind_slot(kind: CardKind) -> usize {
+    CardKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+fn sourcing_slot(sourcing: Sourcing) -> usize {
+    SOURCINGS.iter().position(|s| *s == sourcing).unwrap_or(0)
+}
+
+impl SearchIndex {
+    /// Indexes `cards` (as made by [`crate::cards::cards`]) of `story`.
+    pub fn new(story: &Story, cards: &[Card]) -> Self {
+        let all_mentions = mentions::mentions(story);
+        let entity_slot: std::collections::HashMap<&str, usize> = story
+            .entities()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let side_slot: std::collections::HashMap<&str, usize> = story
+            .sides()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); story.entities().len()];
+        for r in story.relationships() {
+            if let (Some(&a), Some(&b)) = (
+                entity_slot.get(r.from.as_str()),
+                entity_slot.get(r.to.as_str()),
+            ) {
+                neighbours[a].push(b);
+                neighbours[b].push(a);
+            }
+        }
+        let ctx = Context {
+            story,
+            mentions: &all_mentions,
+            entity_slot,
+            side_slot,
+            neighbours,
+        };
+        Self {
+            entries: cards.iter().map(|card| ctx.entry(card)).collect(),
+            side_ids: story.sides().iter().map(|s| s.id.clone()).collect(),
+            entity_ids: story.entities().iter().map(|e| e.id.clone()).collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+struct Context<'a> {
+    story: &'a Story,
+    mentions: &'a [Mention],
+    entity_slot: std::collections::HashMap<&'a str, usize>,
+    side_slot: std::collections::HashMap<&'a str, usize>,
+    neighbours: Vec<Vec<usize>>,
+}
+
+impl Context<'_> {
+    fn slots<'b>(&self, ids: impl IntoIterator<Item = &'b String>) -> Vec<usize> {
+        ids.into_iter()
+            .filter_map(|id| self.entity_slot.get(id.as_str()).copied())
+            .collect()
+    }
+
+    fn mentioned(&self, range: &std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        mentions::within(self.mentions, range)
+            .iter()
+            .map(|m| m.entity)
+    }
+
+    fn sides_of(&self, actors: &[usize]) -> Vec<usize> {
+        let sides = actors
+            .iter()
+            .filter_map(|&e| self.story.entities()[e].side.as_deref());
+        let mut slots: Vec<usize> = sides
+            .filter_map(|s| self.side_slot.get(s).copied())
+            .collect();
+        slots.sort_unstable();
+        slots.dedup();
+        slots
+    }
+
+    fn event_days(&self, id: Option<&String>) -> Option<(i64, i64)> {
+        id.and_then(|id| self.story.event(id))
+            .and_then(|e| e.on())
+            .map(|d| d.day_bounds())
+    }
+
+    fn entry(&self, card: &Card) -> Entry {
+        let story = self.story;
+        let (actors, mut involves, days, sourcing, haystack) = match story.find(&card.id) {
+            Some(ItemRef::Entity(i)) => {
+                let e = &story.entities()[i];
+                let text = format!(
+                    "{}\n{}\n{}",
+                    e.name,
+                    e.aliases.join("\n"),
+                    e.role.as_deref().unwrap_or("")
+                );
+                let mut involves = vec![i];
+                involves.extend(&self.neighbours[i]);
+                (vec![i], involves, None, None, text)
+            }
+            Some(ItemRef::Quote(i)) => {
+                let q = &story.quotes()[i];
+                let actors = self.slots(&[q.speaker.clone()]);
+                let mut involves = self.slots([&q.speaker].into_iter().chain(&q.via));
+                involves.extend(self.mentioned(&q.at.span));
+                if let Some(event) = q.event.as_ref().and_then(|e| story.event(e)) {
+                    involves.extend(self.slots(&event.participants));
+                }
+                let text = format!("{}\n{}", story.words(&q.at.span), story.name_of(&q.speaker));
+                (
+                    actors,
+                    involves,
+                    self.event_days(q.event.as_ref()),
+                    Some(q.sourcing),
+                    text,
+                )
+            }
+            Some(ItemRef::Event(i)) => {
+                let ev = &story.events()[i];
+                let actors = self.slots(&ev.participants);
+                let mut involves = actors.clone();
+                involves.extend(self.mentioned(&ev.at.span));
+                let days = ev.on().map(|d| d.day_bounds());
+                (
+                    actors,
+                    involves,
+                    days,
+                    None,
+                    format!("{}\n{}", ev.title, ev.when),
+                )
+            }
+            Some(ItemRef::Claim(i)) => {
+                let c = &story.claims()[i];
+                let actors = self.slots([&c.claimant]);
+                let mut involves = self.slots(
+                    [&c.claimant]
+                        .into_iter()
+                        .chain(c.responses.iter().map(|r| &r.speaker)),
+                );
+                involves.extend(self.mentioned(&c.at.span));
+                let text = format!("{}\n{}", c.text, story.name_of(&c.claimant));
+                (
+                    actors,
+                    involves,
+                    self.event_days(c.event.as_ref()),
+                    None,
+                    text,
+                )
+            }
+            _ => (Vec::new(), Vec::new(), None, None, card.title.clone()),
+        };
+        involves.sort_unstable();
+        involves.dedup();
+        Entry {
+            kind: card.kind,
+            sides: self.sides_of(&actors),
+            involves,
+            days,
+            sourcing,
+            haystack: fold::fold(&haystack),
+        }
+    }
+}
+
+/// Which of the query's filters an entry passes, one flag per facet.
+struct Passes {
+    kind: bool,
+    side: bool,
+    involving: bool,
+    date: bool,
+    sourcing: bool,
+    text: bool,
+}
+
+struct Compiled {
+    kinds: Vec<bool>,
+    sides: Option<Vec<bool>>,
+    involving: Option<Option<usize>>,
+    days: Option<(i64, i64)>,
+    sourcing: Vec<bool>,
+    terms: Vec<String>,
+}
+
+fn compile(index: &SearchIndex, query: &Query) -> Compiled {
+    let sides = (!query.sides.is_empty()).then(|| {
+        index
+            .side_ids
+            .iter()
+            .map(|id| query.sides.contains(id))
+            .collect()
+    });
+    let involving = query
+        .involving
+        .as_ref()
+        .map(|id| index.entity_ids.iter().position(|e| e == id));
+    let days = match (query.from, query.to) {
+        (None, None) => None,
+        (from, to) => Some((
+            from.map_or(i64::MIN, |d| d.day_bounds().0),
+            to.map_or(i64::MAX, |d| d.day_bounds().1),
+        )),
+    };
+    Compiled {
+        kinds: CardKind::ALL
+            .iter()
+            .map(|k| query.kinds.is_empty() || query.kinds.contains(k))
+            .collect(),
+        sides,
+        involving,
+        days,
+        sourcing: SOURCINGS
+            .iter()
+            .map(|s| query.sourcing.is_empty() || query.sourcing.contains(s))
+            .collect(),
+        terms: fold::terms(&query.text),
+    }
+}
+
+fn passes(entry: &Entry, q: &Compiled) -> Passes {
+    Passes {
+        kind: q.kinds[kind_slot(entry.kind)],
+        side: q
+            .sides
+            .as_ref()
+            .is_none_or(|wanted| entry.sides.iter().any(|&s| wanted[s])),
+        involving: match q.involving {
+            None => true,
+            Some(None) => false,
+            Some(Some(e)) => entry.involves.binary_search(&e).is_ok(),
+        },
+        date: q
+            .days
+            .is_none_or(|(from, to)| entry.days.is_some_and(|(a, b)| a <= to && b >= from)),
+        sourcing: q.sourcing.iter().all(|&on| on)
+            || entry.sourcing.is_some_and(|s| q.sourcing[sourcing_slot(s)]),
+        text: q.terms.iter().all(|t| entry.haystack.contains(t.as_str())),
+    }
+}
+
+/// Answers `query` over the index: the matching items and every facet's counts.
+pub fn run(index: &SearchIndex, query: &Query) -> Results {
+    let compiled = compile(index, query);
+    let mut results = Results {
+        items: Vec::new(),
+        kinds: [0; 7],
+        sides: vec![0; index.side_ids.len()],
+        involving: vec![0; index.entity_ids.len()],
+        sourcing: [0; 4],
+    };
+    for (i, entry) in index.entries.iter().enumerate() {
+        let p = passes(entry, &compiled);
+        let common = p.date && p.text;
+        if !common {
+            continue;
+        }
+        if p.side && p.involving && p.sourcing {
+            results.kinds[kind_slot(entry.kind)] += 1;
+        }
+        if p.kind && p.involving && p.sourcing {
+            entry.sides.iter().for_each(|&s| results.sides[s] += 1);
+        }
+        if p.kind && p.side && p.sourcing {
+            entry
+                .involves
+                .iter()
+                .for_each(|&e| results.involving[e] += 1);
+        }
+        if p.kind && p.side && p.involving {
+            if let Some(s) = entry.sourcing {
+                results.sourcing[sourcing_slot(s)] += 1;
+            }
+        }
+        if p.kind && p.side && p.involving && p.sourcing {
+            results.items.push(i);
+        }
+    }
+    results
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{bundled, cards::cards};
+
+    fn seed() -> (Story, Vec<Card>) {
+        let story = bundled::load().unwrap();
+        let cards = cards(&story);
+        (story, cards)
+    }
+
+    fn ids(cards: &[Card], results: &Results) -> Vec<String> {
+        results.items.iter().map(|&i| cards[i].id.clone()).collect()
+    }
+
+    #[test]
+    fn the_empty_query_leaves_everything() {
+        let (story, cards) = seed();
+        let index = SearchIndex::new(&story, &cards);
+        assert_eq!(run(&index, &Query::default()).items.len(), cards.len());
+    }
+
+    #[test]
+    fn search_matches_names_aliases_roles_and_quote_words_ignoring_case_and_accents() {
+        let (story, cards) = seed();
+        let index = SearchIndex::new(&story, &cards);
+        let search = |text: &str| {
+            ids(
+                &cards,
+                &run(
+                    &index,
+                    &Query {
+                        text: text.into(),
+                        ..Query::default()
+                    },
+                ),
+            )
+        };
+        assert!(search("ZAKHAROVÁ").contains(&"maria-zakharova".to_owned()));
+        assert!(search("armed forces").contains(&"armed-services-committee".to_owned()));
+        assert!(search("spokeswoman").contains(&"maria-zakharova".to_owned()));
+        assert!(
+            search("kislyak's door").contains(&"staffer-kislyaks-door".to_owned()),
+            "curly apostrophe"
+        );
+        assert!(search("recuse").contains(&"democrats-call-for-recusal".to_owned()));
+        assert_eq!(search("no such words anywhere"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn involving_an_entity_finds_what_mentions_or_connects_to_it() {
+        let (story, cards) = seed();
+        let index = SearchIndex::new(&story, &cards);
+        let query = Query {
+            involving: Some("sergey-kislyak".into()),
+            ..Query::default()
+        };
+        let found = ids(&cards, &run(&index, &query));
+        for id in [
+            "sergey-kislyak",
+            "jeff-sessions",
+            "staffer-kislyaks-door",
+            "meeting-july",
+            "sessions-met-ambassador",
+        ] {
+            assert!(
+                found.contains(&id.to_owned()),
+                "{id} is not involved: {found:?}"
+            );
+        }
+        assert!(!found.contains(&"twitter".to_owned()));
+    }
+
+    #[test]
+    fn dates_filter_by_overlap_at_each_precision() {
+        let (story, cards) = seed();
+        let index = SearchIndex::new(&story, &cards);
+        let between = |from: &str, to: &str| {
+            let q = Query {
+                from: PartialDate::parse_iso(from),
+                to: PartialDate::parse_iso(to),
+                ..Query::default()
+            };
+            ids(&cards, &run(&index, &q))
+        };
+        assert_eq!(between("2016-07", "2016-07"), ["meeting-july"]);
+        let march = between("2017-03-02", "2017-03-02");
+        assert!(
+            march.contains(&"peskov-comments".to_owned())
+                && march.contains(&"peskov-no-details".to_owned())
+        );
+        assert!(!march.contains(&"post-report".to_owned()));
+    }
+}
