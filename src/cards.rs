@@ -194,6 +194,20 @@ pub fn names(story: &Story, ids: &[String]) -> String {
     }
 }
 
+/// The sentence(s) of the article that any item with an id comes from.
+pub fn sentence_of(story: &Story, id: &str) -> Option<std::ops::Range<usize>> {
+    let at = match story.find(id)? {
+        ItemRef::Entity(i) => &story.entities()[i].at,
+        ItemRef::Quote(i) => &story.quotes()[i].at,
+        ItemRef::Event(i) => &story.events()[i].at,
+        ItemRef::Relationship(i) => &story.relationships()[i].at,
+        ItemRef::Claim(i) => &story.claims()[i].at,
+        ItemRef::Response(c, r) => &story.claims()[c].responses[r].at,
+        ItemRef::Side(_) => return None,
+    };
+    Some(at.sentence.clone())
+}
+
 /// The kind of card an id opens, if it has one.
 pub fn kind_of(story: &Story, id: &str) -> Option<CardKind> {
     match story.find(id)? {

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod fold;
 pub mod mentions;
 pub mod query;
+pub mod reader;
 pub mod related;
 pub mod story;
 pub mod synthetic;

@@ -1,26 +1,180 @@
 //! What the reader is looking at, as plain data: the whole state of the explorer's view.
 //! Components turn clicks into [`Action`]s; [`ViewState::apply`] is the only place state changes.
 
+use crate::cards::CardKind;
+use crate::dates::PartialDate;
+use crate::query::Query;
+use crate::story::Sourcing;
+
+/// How many cards are rendered at first, and added by each "Show more".
+pub const PAGE: usize = 120;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    Cards,
+    Article,
+}
+
 /// The current view. Holds ids and settings only; the story itself never changes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
+    pub view: View,
+    pub query: Query,
     /// The item whose detail is open.
     pub selected: Option<String>,
+    /// The item whose sentence the article view shows highlighted.
+    pub target: Option<String>,
+    /// How many matching cards are rendered.
+    pub limit: usize,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        Self {
+            view: View::Cards,
+            query: Query::default(),
+            selected: None,
+            target: None,
+            limit: PAGE,
+        }
+    }
+}
+
+/// One active filter, as a removable chip shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Filter {
+    Kind(CardKind),
+    Side(String),
+    Involving(String),
+    From(PartialDate),
+    To(PartialDate),
+    Sourcing(Sourcing),
+    Text(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Select(String),
+    /// Opens an item's card from another view (a quote in the article).
+    OpenCard(String),
     Close,
+    Show(View),
+    /// Opens the article at the sentence an item comes from.
+    ShowInArticle(String),
+    /// Shows the cards involving an entity (a mention selected in the article).
+    FilterToEntity(String),
+    ToggleKind(CardKind),
+    ToggleSide(String),
+    ToggleSourcing(Sourcing),
+    SetInvolving(Option<String>),
+    SetFrom(Option<PartialDate>),
+    SetTo(Option<PartialDate>),
+    SetText(String),
+    Remove(Filter),
+    ClearFilters,
+    ShowMore,
+}
+
+fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
 }
 
 impl ViewState {
     pub fn apply(&self, action: Action) -> ViewState {
+        let mut next = self.clone();
+        let query_before = next.query.clone();
         match action {
-            Action::Select(id) => ViewState { selected: Some(id) },
-            Action::Close => ViewState { selected: None },
+            Action::Select(id) => next.selected = Some(id),
+            Action::OpenCard(id) => {
+                next.view = View::Cards;
+                next.selected = Some(id);
+            }
+            Action::Close => next.selected = None,
+            Action::Show(view) => {
+                next.view = view;
+                next.target = None;
+            }
+            Action::ShowInArticle(id) => {
+                next.view = View::Article;
+                next.target = Some(id);
+            }
+            Action::FilterToEntity(id) => {
+                next.view = View::Cards;
+                next.query.involving = Some(id.clone());
+                next.selected = Some(id);
+            }
+            Action::ToggleKind(kind) => toggle(&mut next.query.kinds, kind),
+            Action::ToggleSide(side) => toggle(&mut next.query.sides, side),
+            Action::ToggleSourcing(s) => toggle(&mut next.query.sourcing, s),
+            Action::SetInvolving(id) => next.query.involving = id,
+            Action::SetFrom(date) => next.query.from = date,
+            Action::SetTo(date) => next.query.to = date,
+            Action::SetText(text) => next.query.text = text,
+            Action::Remove(filter) => next.query = without(&next.query, &filter),
+            Action::ClearFilters => next.query = Query::default(),
+            Action::ShowMore => next.limit += PAGE,
+        }
+        if next.query != query_before {
+            next.limit = PAGE;
+        }
+        next
+    }
+
+    /// The active filters, in the order the filter panel lists them.
+    pub fn filters(&self) -> Vec<Filter> {
+        let q = &self.query;
+        let mut all: Vec<Filter> = q.kinds.iter().map(|k| Filter::Kind(*k)).collect();
+        all.extend(q.sides.iter().map(|s| Filter::Side(s.clone())));
+        all.extend(q.involving.iter().map(|e| Filter::Involving(e.clone())));
+        all.extend(q.from.map(Filter::From));
+        all.extend(q.to.map(Filter::To));
+        all.extend(q.sourcing.iter().map(|s| Filter::Sourcing(*s)));
+        if !q.text.trim().is_empty() {
+            all.push(Filter::Text(q.text.clone()));
+        }
+        all
+    }
+}
+
+impl Filter {
+    /// What a chip says, e.g. "Kind: Quote", "Involving: The Kremlin", "Search: “door”".
+    pub fn label(&self, story: &crate::story::Story) -> String {
+        match self {
+            Filter::Kind(k) => format!("Kind: {}", k.label()),
+            Filter::Side(s) => format!(
+                "Side: {}",
+                story.side(s).map_or(s.as_str(), |s| s.name.as_str())
+            ),
+            Filter::Involving(e) => format!("Involving: {}", story.name_of(e)),
+            Filter::From(d) => format!("From: {d}"),
+            Filter::To(d) => format!("To: {d}"),
+            Filter::Sourcing(s) => format!("Sourcing: {}", crate::cards::sourcing_label(*s)),
+            Filter::Text(t) => format!("Search: “{}”", t.trim()),
         }
     }
+}
+
+fn without(query: &Query, filter: &Filter) -> Query {
+    let mut q = query.clone();
+    match filter {
+        Filter::Kind(k) => {
+            q.kinds.remove(k);
+        }
+        Filter::Side(s) => {
+            q.sides.remove(s);
+        }
+        Filter::Involving(_) => q.involving = None,
+        Filter::From(_) => q.from = None,
+        Filter::To(_) => q.to = None,
+        Filter::Sourcing(s) => {
+            q.sourcing.remove(s);
+        }
+        Filter::Text(_) => q.text.clear(),
+    }
+    q
 }
 
 #[cfg(test)]
@@ -34,5 +188,54 @@ mod tests {
         let state = state.apply(Action::Select("kremlin".into()));
         assert_eq!(state.selected.as_deref(), Some("kremlin"));
         assert_eq!(state.apply(Action::Close), ViewState::default());
+    }
+
+    #[test]
+    fn every_active_filter_can_be_removed_on_its_own_and_clear_removes_all() {
+        let mut state = ViewState::default();
+        for action in [
+            Action::ToggleKind(CardKind::Quote),
+            Action::ToggleSide("press".into()),
+            Action::SetInvolving(Some("kremlin".into())),
+            Action::SetFrom(PartialDate::parse_iso("2016-07")),
+            Action::SetTo(PartialDate::parse_iso("2017-03")),
+            Action::ToggleSourcing(Sourcing::Anonymous),
+            Action::SetText("door".into()),
+        ] {
+            state = state.apply(action);
+        }
+        let filters = state.filters();
+        assert_eq!(filters.len(), 7);
+        assert_eq!(state.query.active_count(), 7);
+        for filter in &filters {
+            let after = state.apply(Action::Remove(filter.clone()));
+            assert_eq!(after.filters().len(), 6, "removing {filter:?}");
+            assert!(!after.filters().contains(filter));
+        }
+        assert!(state.apply(Action::ClearFilters).query.is_empty());
+    }
+
+    #[test]
+    fn toggling_twice_restores_and_a_new_query_starts_from_the_first_page() {
+        let state = ViewState::default().apply(Action::ShowMore);
+        assert_eq!(state.limit, 2 * PAGE);
+        let state = state.apply(Action::ToggleKind(CardKind::Event));
+        assert_eq!(state.limit, PAGE);
+        assert!(state
+            .apply(Action::ToggleKind(CardKind::Event))
+            .query
+            .is_empty());
+    }
+
+    #[test]
+    fn a_mention_shows_the_cards_involving_its_entity_and_show_in_article_targets_the_item() {
+        let state = ViewState::default().apply(Action::ShowInArticle("peskov-no-details".into()));
+        assert_eq!(
+            (state.view, state.target.as_deref()),
+            (View::Article, Some("peskov-no-details"))
+        );
+        let state = state.apply(Action::FilterToEntity("kremlin".into()));
+        assert_eq!(state.view, View::Cards);
+        assert_eq!(state.query.involving.as_deref(), Some("kremlin"));
     }
 }

@@ -9,6 +9,7 @@ use story_explorer::related::detail;
 use story_explorer::ui::{
     show_fatal_error, App, CardView, CardViewProps, DetailPanel, DetailPanelProps, StoryRef,
 };
+use story_explorer::view_state::Action;
 use story_explorer::{bundled, story::Story};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -54,12 +55,13 @@ fn click(root: &Element, selector: &str) {
 async fn an_event_card_shows_its_date_at_month_precision_with_the_words() {
     let story = story();
     let root = root();
-    let (on_select, _) = recorder();
+    let (on_action, _) = recorder();
     let props = CardViewProps {
         card: card(&story, "meeting-july"),
         story: story.clone(),
         selected: false,
-        on_select,
+        terms: Rc::default(),
+        on_action,
     };
     yew::Renderer::<CardView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -78,15 +80,16 @@ async fn an_event_card_shows_its_date_at_month_precision_with_the_words() {
 }
 
 #[wasm_bindgen_test]
-async fn clicking_a_card_sends_its_id() {
+async fn a_card_marks_search_terms_and_sends_its_actions() {
     let story = story();
     let root = root();
-    let (on_select, sent) = recorder();
+    let (on_action, sent) = recorder();
     let props = CardViewProps {
         card: card(&story, "peskov-no-details"),
         story: story.clone(),
         selected: false,
-        on_select,
+        terms: Rc::new(vec!["details".to_owned()]),
+        on_action,
     };
     yew::Renderer::<CardView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -98,22 +101,34 @@ async fn clicking_a_card_sends_its_id() {
         .text_content()
         .unwrap();
     assert_eq!(title.trim(), "“I don't know the details of any meetings”");
+    let hit = root
+        .query_selector(".card__open mark.hit")
+        .unwrap()
+        .expect("the search term is marked");
+    assert_eq!(hit.text_content().as_deref(), Some("details"));
     click(&root, ".card__open");
-    assert_eq!(*sent.borrow(), ["peskov-no-details"]);
+    click(&root, ".card__show");
+    assert_eq!(
+        *sent.borrow(),
+        [
+            Action::Select("peskov-no-details".into()),
+            Action::ShowInArticle("peskov-no-details".into())
+        ]
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_detail_links_related_items_and_closes() {
     let story = story();
     let root = root();
-    let (on_select, selected) = recorder();
-    let (on_close, closed) = recorder();
+    let (on_action, sent) = recorder();
+    let (on_closed, closed) = recorder();
     let detail = detail(&story, "sergey-kislyak").expect("detail");
     let props = DetailPanelProps {
         story: story.clone(),
         detail,
-        on_select,
-        on_close,
+        on_action,
+        on_closed,
     };
     yew::Renderer::<DetailPanel>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -127,9 +142,12 @@ async fn a_detail_links_related_items_and_closes() {
         "{links:?}"
     );
     click(&root, ".link-button[data-id='sessions-met-kislyak']");
-    assert_eq!(*selected.borrow(), ["sessions-met-kislyak"]);
     click(&root, ".detail__close");
-    assert_eq!(closed.borrow().len(), 1);
+    assert_eq!(
+        *sent.borrow(),
+        [Action::Select("sessions-met-kislyak".into()), Action::Close]
+    );
+    assert_eq!(*closed.borrow(), ["sergey-kislyak"]);
 }
 
 #[wasm_bindgen_test]

@@ -27,7 +27,11 @@ fn fixture(synthetic_items: Option<usize>) -> Fixture {
     };
     let cards = cards(&story);
     let index = SearchIndex::new(&story, &cards);
-    Fixture { story, cards, index }
+    Fixture {
+        story,
+        cards,
+        index,
+    }
 }
 
 fn seed() -> &'static Fixture {
@@ -40,8 +44,17 @@ fn synthetic() -> &'static Fixture {
     SYNTHETIC.get_or_init(|| fixture(Some(400)))
 }
 
-const WORDS: [&str; 8] = ["sessions", "kislyak", "russian", "the", "berg", "contract", "é", "zz"];
-const DATES: [&str; 6] = ["2015", "2016-07", "2016-12", "2017-01", "2017-03-01", "2017-03-02"];
+const WORDS: [&str; 8] = [
+    "sessions", "kislyak", "russian", "the", "berg", "contract", "é", "zz",
+];
+const DATES: [&str; 6] = [
+    "2015",
+    "2016-07",
+    "2016-12",
+    "2017-01",
+    "2017-03-01",
+    "2017-03-02",
+];
 
 fn query_strategy(f: &'static Fixture) -> impl Strategy<Value = Query> {
     let sides: Vec<String> = f.story.sides().iter().map(|s| s.id.clone()).collect();
@@ -55,15 +68,17 @@ fn query_strategy(f: &'static Fixture) -> impl Strategy<Value = Query> {
         proptest::sample::subsequence(SOURCINGS.to_vec(), 0..=2),
         proptest::sample::subsequence(WORDS.to_vec(), 0..=2),
     )
-        .prop_map(|(kinds, sides, involving, from, to, sourcing, words)| Query {
-            kinds: kinds.into_iter().collect(),
-            sides: sides.into_iter().collect(),
-            involving,
-            from: from.and_then(PartialDate::parse_iso),
-            to: to.and_then(PartialDate::parse_iso),
-            sourcing: sourcing.into_iter().collect(),
-            text: words.join(" "),
-        })
+        .prop_map(
+            |(kinds, sides, involving, from, to, sourcing, words)| Query {
+                kinds: kinds.into_iter().collect(),
+                sides: sides.into_iter().collect(),
+                involving,
+                from: from.and_then(PartialDate::parse_iso),
+                to: to.and_then(PartialDate::parse_iso),
+                sourcing: sourcing.into_iter().collect(),
+                text: words.join(" "),
+            },
+        )
 }
 
 fn count(f: &Fixture, query: &Query) -> usize {
@@ -75,20 +90,42 @@ fn check_counts(f: &Fixture, query: &Query) -> Result<(), TestCaseError> {
     let all: BTreeSet<usize> = (0..f.cards.len()).collect();
     prop_assert!(results.items.iter().all(|i| all.contains(i)));
     for (slot, kind) in CardKind::ALL.iter().enumerate() {
-        let alone = Query { kinds: BTreeSet::from([*kind]), ..query.clone() };
+        let alone = Query {
+            kinds: BTreeSet::from([*kind]),
+            ..query.clone()
+        };
         prop_assert_eq!(results.kinds[slot], count(f, &alone), "kind {:?}", kind);
     }
     for (slot, side) in f.story.sides().iter().enumerate() {
-        let alone = Query { sides: BTreeSet::from([side.id.clone()]), ..query.clone() };
+        let alone = Query {
+            sides: BTreeSet::from([side.id.clone()]),
+            ..query.clone()
+        };
         prop_assert_eq!(results.sides[slot], count(f, &alone), "side {}", side.id);
     }
     for (slot, sourcing) in SOURCINGS.iter().enumerate() {
-        let alone = Query { sourcing: BTreeSet::from([*sourcing]), ..query.clone() };
-        prop_assert_eq!(results.sourcing[slot], count(f, &alone), "sourcing {:?}", sourcing);
+        let alone = Query {
+            sourcing: BTreeSet::from([*sourcing]),
+            ..query.clone()
+        };
+        prop_assert_eq!(
+            results.sourcing[slot],
+            count(f, &alone),
+            "sourcing {:?}",
+            sourcing
+        );
     }
     for (slot, entity) in f.story.entities().iter().enumerate().step_by(7) {
-        let alone = Query { involving: Some(entity.id.clone()), ..query.clone() };
-        prop_assert_eq!(results.involving[slot], count(f, &alone), "involving {}", entity.id);
+        let alone = Query {
+            involving: Some(entity.id.clone()),
+            ..query.clone()
+        };
+        prop_assert_eq!(
+            results.involving[slot],
+            count(f, &alone),
+            "involving {}",
+            entity.id
+        );
     }
     Ok(())
 }
@@ -96,12 +133,31 @@ fn check_counts(f: &Fixture, query: &Query) -> Result<(), TestCaseError> {
 fn check_subsets(f: &Fixture, query: &Query) -> Result<(), TestCaseError> {
     let narrowed: BTreeSet<usize> = run(&f.index, query).items.into_iter().collect();
     let loosened = [
-        Query { kinds: BTreeSet::new(), ..query.clone() },
-        Query { sides: BTreeSet::new(), ..query.clone() },
-        Query { involving: None, ..query.clone() },
-        Query { from: None, to: None, ..query.clone() },
-        Query { sourcing: BTreeSet::new(), ..query.clone() },
-        Query { text: String::new(), ..query.clone() },
+        Query {
+            kinds: BTreeSet::new(),
+            ..query.clone()
+        },
+        Query {
+            sides: BTreeSet::new(),
+            ..query.clone()
+        },
+        Query {
+            involving: None,
+            ..query.clone()
+        },
+        Query {
+            from: None,
+            to: None,
+            ..query.clone()
+        },
+        Query {
+            sourcing: BTreeSet::new(),
+            ..query.clone()
+        },
+        Query {
+            text: String::new(),
+            ..query.clone()
+        },
     ];
     for wider in loosened {
         let wider: BTreeSet<usize> = run(&f.index, &wider).items.into_iter().collect();
@@ -145,7 +201,13 @@ fn hostile_search_strings_neither_panic_nor_match_everything() {
         "\u{202E}sessions".to_owned(),
         "\0\u{FFFF}".to_owned(),
     ] {
-        let results = run(&f.index, &Query { text: text.clone(), ..Query::default() });
+        let results = run(
+            &f.index,
+            &Query {
+                text: text.clone(),
+                ..Query::default()
+            },
+        );
         assert!(results.items.is_empty(), "{text:.40} matched something");
     }
 }

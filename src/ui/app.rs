@@ -2,10 +2,14 @@
 
 use super::card_grid::CardGrid;
 use super::detail::DetailPanel;
+use super::filters::FilterPanel;
 use super::header::Header;
-use super::StoryRef;
-use crate::view_state::{Action, ViewState};
-use crate::{bundled, cards, related};
+use super::reader::Reader;
+use super::{perf, StoryRef};
+use crate::query::{run, SearchIndex};
+use crate::story::{LoadError, Story};
+use crate::view_state::{Action, View, ViewState};
+use crate::{bundled, cards, fold, mentions, reader, related, synthetic};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,10 +22,13 @@ impl Reducible for State {
     }
 }
 
+/// The largest synthetic story a link may ask for.
+const MAX_SYNTHETIC: usize = 50_000;
+
 #[component]
 pub fn App() -> Html {
     let loaded = use_memo((), |_| {
-        bundled::load().map(|story| StoryRef(Rc::new(story)))
+        load(&query_string()).map(|story| StoryRef(Rc::new(story)))
     });
     use_effect_with((), |_| panic_if_asked());
     match &*loaded {
@@ -36,17 +43,34 @@ pub fn App() -> Html {
     }
 }
 
+fn query_string() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+fn param<'a>(search: &'a str, key: &str) -> Option<&'a str> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
+}
+
+/// The bundled story, or with `?synthetic=N` a generated one of N items for benchmarks.
+fn load(search: &str) -> Result<Story, LoadError> {
+    match param(search, "synthetic").and_then(|n| n.parse::<usize>().ok()) {
+        Some(n) => {
+            let (file, article) = synthetic::story(n.clamp(1, MAX_SYNTHETIC), 42);
+            crate::story::validate(file, &article).map_err(LoadError::Invalid)
+        }
+        None => bundled::load(),
+    }
+}
+
 /// `?fault=panic` makes the app panic on purpose, so the panic message can be seen and tested
 /// against the real release build. It affects only the reader's own tab.
 fn panic_if_asked() {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    if search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|pair| pair == "fault=panic")
-    {
+    if param(&query_string(), "fault") == Some("panic") {
         panic!("a panic was requested by the link (fault=panic)");
     }
 }
@@ -60,35 +84,71 @@ struct ExplorerProps {
 fn Explorer(props: &ExplorerProps) -> Html {
     let story = props.story.clone();
     let state = use_reducer(|| State(ViewState::default()));
+    let view = &state.0;
     let all_cards = use_memo(story.clone(), |story| cards::cards(story));
-    let selected = state.0.selected.clone();
-    let detail = use_memo((story.clone(), selected.clone()), |(story, id)| {
+    let index = use_memo((story.clone(), all_cards.clone()), |(story, cards)| {
+        SearchIndex::new(story, cards)
+    });
+    let all_mentions = use_memo(story.clone(), |story| mentions::mentions(story));
+    let results = use_memo((story.clone(), view.query.clone()), {
+        let index = index.clone();
+        move |(_, query)| run(&index, query)
+    });
+    let items = use_memo(results.clone(), |results| results.items.clone());
+    let terms = use_memo(view.query.text.clone(), |text| fold::terms(text));
+    let detail = use_memo((story.clone(), view.selected.clone()), |(story, id)| {
         id.as_deref().and_then(|id| related::detail(story, id))
     });
-
-    let on_select = {
-        let state = state.dispatcher();
-        Callback::from(move |id: String| state.dispatch(Action::Select(id)))
-    };
-    let on_close = {
-        let state = state.dispatcher();
-        let selected = selected.clone();
-        Callback::from(move |()| {
-            state.dispatch(Action::Close);
-            if let Some(id) = &selected {
-                focus_card(id);
+    let paragraphs = use_memo((story.clone(), view.target.clone(), view.view), {
+        let mentions = all_mentions.clone();
+        move |(story, target, v)| {
+            if *v != View::Article {
+                return Vec::new();
             }
-        })
+            let range = target
+                .as_deref()
+                .and_then(|id| cards::sentence_of(story, id));
+            reader::paragraphs(story, &mentions, range.as_ref())
+        }
+    });
+    use_effect_with(view.query.clone(), |_| {
+        perf::measure("query", "query-start")
+    });
+    use_effect_with((), |_| perf::mark("story-shown"));
+
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    let switch = |to: View, label: &'static str| {
+        let pressed = view.view == to;
+        html! {
+            <button type="button" class="views__button" aria-pressed={pressed.to_string()}
+                onclick={on_action.reform(move |_| Action::Show(to))}>{ label }</button>
+        }
     };
 
     html! {
         <>
             <Header story={story.clone()} />
+            <nav class="views" aria-label="Views">
+                { switch(View::Cards, "Cards") }
+                { switch(View::Article, "Article") }
+            </nav>
             <main id="main" class={classes!("layout", detail.is_some().then_some("layout--detail"))}>
                 if let Some(detail) = (*detail).clone() {
-                    <DetailPanel story={story.clone()} {detail} on_select={on_select.clone()} {on_close} />
+                    <DetailPanel story={story.clone()} {detail} on_action={on_action.clone()} on_closed={Callback::from(|id: String| focus_card(&id))} />
                 }
-                <CardGrid story={story.clone()} cards={all_cards.clone()} {selected} {on_select} />
+                if view.view == View::Cards {
+                    <div class="explore">
+                        <FilterPanel story={story.clone()} query={view.query.clone()} filters={view.filters()}
+                            results={results.clone()} total={all_cards.len()} on_action={on_action.clone()} />
+                        <CardGrid story={story.clone()} cards={all_cards.clone()} items={items.clone()} limit={view.limit}
+                            selected={view.selected.clone()} terms={terms.clone()} on_action={on_action.clone()} />
+                    </div>
+                } else {
+                    <Reader story={story.clone()} paragraphs={paragraphs.clone()} on_action={on_action.clone()} />
+                }
             </main>
         </>
     }

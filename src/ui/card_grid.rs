@@ -1,8 +1,10 @@
-//! The cards view: one section per kind of item, each a responsive grid of cards.
+//! The cards that match the query, one section per kind, each a responsive grid; only the
+//! first `limit` are rendered, with a button for more, so a huge story stays fast.
 
 use super::card::CardView;
 use super::StoryRef;
 use crate::cards::{Card, CardKind};
+use crate::view_state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -10,32 +12,63 @@ use yew::prelude::*;
 pub struct CardGridProps {
     pub story: StoryRef,
     pub cards: Rc<Vec<Card>>,
+    /// Indices into `cards` of the items to show, in order.
+    pub items: Rc<Vec<usize>>,
+    pub limit: usize,
     pub selected: Option<String>,
-    pub on_select: Callback<String>,
+    pub terms: Rc<Vec<String>>,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
 pub fn CardGrid(props: &CardGridProps) -> Html {
+    if props.items.is_empty() {
+        return html! {
+            <div class="empty">
+                <p>{ "No items match the search and filters." }</p>
+                <button type="button" class="button" onclick={props.on_action.reform(|_| Action::ClearFilters)}>
+                    { "Clear search and filters" }
+                </button>
+            </div>
+        };
+    }
+    let shown: Vec<&Card> = props
+        .items
+        .iter()
+        .take(props.limit)
+        .filter_map(|&i| props.cards.get(i))
+        .collect();
     let sections = CardKind::ALL.iter().filter_map(|&kind| {
-        let cards: Vec<&Card> = props.cards.iter().filter(|c| c.kind == kind).collect();
+        let cards: Vec<&Card> = shown.iter().copied().filter(|c| c.kind == kind).collect();
         if cards.is_empty() {
             return None;
         }
+        let matching = props.items.iter().filter(|&&i| props.cards.get(i).is_some_and(|c| c.kind == kind)).count();
         let heading_id = format!("section-{}", kind.slug());
         Some(html! {
             <section class="cards" aria-labelledby={heading_id.clone()} key={kind.slug()}>
-                <h2 id={heading_id}>{ kind.plural() }<span class="cards__count">{ format!(" ({})", cards.len()) }</span></h2>
+                <h2 id={heading_id}>{ kind.plural() }<span class="cards__count">{ format!(" ({matching})") }</span></h2>
                 <ul class="cards__grid" role="list">
                     { for cards.into_iter().map(|card| html! {
                         <li key={card.id.clone()}>
                             <CardView story={props.story.clone()} card={card.clone()}
                                 selected={props.selected.as_deref() == Some(card.id.as_str())}
-                                on_select={props.on_select.clone()} />
+                                terms={props.terms.clone()} on_action={props.on_action.clone()} />
                         </li>
                     }) }
                 </ul>
             </section>
         })
     });
-    html! { <div class="card-sections">{ for sections }</div> }
+    let remaining = props.items.len().saturating_sub(props.limit);
+    html! {
+        <div class="card-sections">
+            { for sections }
+            if remaining > 0 {
+                <button type="button" class="button more" onclick={props.on_action.reform(|_| Action::ShowMore)}>
+                    { format!("Show more ({remaining} not shown)") }
+                </button>
+            }
+        </div>
+    }
 }

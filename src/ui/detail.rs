@@ -4,14 +4,17 @@ use super::card::SourceSentence;
 use super::date::DateView;
 use super::StoryRef;
 use crate::related::Detail;
+use crate::view_state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailPanelProps {
     pub story: StoryRef,
     pub detail: Detail,
-    pub on_select: Callback<String>,
-    pub on_close: Callback<()>,
+    pub on_action: Callback<Action>,
+    /// Called after the detail closes, to put focus back where the reader was.
+    #[prop_or_default]
+    pub on_closed: Callback<String>,
 }
 
 #[component]
@@ -27,15 +30,30 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         });
     }
     let d = &props.detail;
-    let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let close = {
+        let (on_action, on_closed, id) = (
+            props.on_action.clone(),
+            props.on_closed.clone(),
+            d.id.clone(),
+        );
+        Callback::from(move |()| {
+            on_action.emit(Action::Close);
+            on_closed.emit(id.clone());
+        })
+    };
+    let on_close = close.reform(|_: MouseEvent| ());
     let onkeydown = {
-        let on_close = props.on_close.clone();
+        let close = close.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
-                on_close.emit(());
+                close.emit(());
             }
         })
     };
+    let show = props.on_action.reform({
+        let id = d.id.clone();
+        move |_| Action::ShowInArticle(id.clone())
+    });
     html! {
         <aside id="detail" class="detail" aria-labelledby="detail-title" data-id={d.id.clone()} {onkeydown}>
             <div class="detail__bar">
@@ -54,14 +72,15 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 <p class="detail__date">{ "When: " }<DateView dated={dated.clone()} /></p>
             }) }
             <SourceSentence story={props.story.clone()} at={d.at.clone()} />
+            <button type="button" class="button detail__show" onclick={show}>{ "Show in article" }</button>
             { for d.groups.iter().map(|group| html! {
                 <section class="detail__group">
                     <h3>{ group.heading }</h3>
                     <ul>
                         { for group.links.iter().map(|link| {
                             let onclick = {
-                                let (id, on_select) = (link.id.clone(), props.on_select.clone());
-                                Callback::from(move |_| on_select.emit(id.clone()))
+                                let id = link.id.clone();
+                                props.on_action.reform(move |_| Action::Select(id.clone()))
                             };
                             html! {
                                 <li>

@@ -6,8 +6,12 @@ mod card;
 mod card_grid;
 mod date;
 mod detail;
+mod filters;
 mod header;
+mod highlight;
 mod panic;
+mod perf;
+mod reader;
 
 pub use app::App;
 pub use card::{CardView, CardViewProps};

@@ -1,0 +1,110 @@
+//! The article as the reader view shows it: each paragraph cut into pieces, each piece knowing
+//! whether it names an entity, belongs to a quote, or lies in the sentence being shown.
+
+use crate::mentions::Mention;
+use crate::story::Story;
+use std::ops::Range;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub range: Range<usize>,
+    /// Index into `story.entities()` when the piece names an entity.
+    pub entity: Option<usize>,
+    /// Index into `story.quotes()` when the piece is inside a quote.
+    pub quote: Option<usize>,
+    /// Inside the sentence the reader came to see.
+    pub target: bool,
+}
+
+/// Every paragraph of the article as pieces that cover it exactly, in order.
+pub fn paragraphs(
+    story: &Story,
+    mentions: &[Mention],
+    target: Option<&Range<usize>>,
+) -> Vec<Vec<Piece>> {
+    story
+        .paragraphs()
+        .iter()
+        .map(|p| pieces(story, mentions, target, p))
+        .collect()
+}
+
+fn pieces(
+    story: &Story,
+    mentions: &[Mention],
+    target: Option<&Range<usize>>,
+    paragraph: &Range<usize>,
+) -> Vec<Piece> {
+    let inside = |r: &Range<usize>| r.start < paragraph.end && r.end > paragraph.start;
+    let quotes: Vec<(usize, &Range<usize>)> = story
+        .quotes()
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (i, &q.at.span))
+        .filter(|(_, r)| inside(r))
+        .collect();
+    let names: &[Mention] = crate::mentions::within(mentions, paragraph);
+    let mut cuts = vec![paragraph.start, paragraph.end];
+    cuts.extend(quotes.iter().flat_map(|(_, r)| [r.start, r.end]));
+    cuts.extend(names.iter().flat_map(|m| [m.range.start, m.range.end]));
+    cuts.extend(target.iter().flat_map(|r| [r.start, r.end]));
+    cuts.retain(|c| (paragraph.start..=paragraph.end).contains(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let range = w[0]..w[1];
+            let covers = |r: &Range<usize>| r.start <= range.start && range.end <= r.end;
+            Piece {
+                entity: names.iter().find(|m| covers(&m.range)).map(|m| m.entity),
+                quote: quotes.iter().find(|(_, r)| covers(r)).map(|(i, _)| *i),
+                target: target.is_some_and(covers),
+                range,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{bundled, mentions::mentions};
+
+    #[test]
+    fn pieces_cover_the_whole_article_and_mark_every_quote_and_mention() {
+        let story = bundled::load().unwrap();
+        let all = mentions(&story);
+        let paragraphs = paragraphs(&story, &all, None);
+        assert_eq!(paragraphs.len(), story.paragraphs().len());
+        let mut quotes = std::collections::BTreeSet::new();
+        let mut named = std::collections::BTreeSet::new();
+        for (pieces, p) in paragraphs.iter().zip(story.paragraphs()) {
+            let text: String = pieces.iter().map(|x| story.words(&x.range)).collect();
+            assert_eq!(text, story.words(p));
+            quotes.extend(pieces.iter().filter_map(|x| x.quote));
+            named.extend(pieces.iter().filter_map(|x| x.entity));
+        }
+        assert_eq!(quotes.len(), story.quotes().len(), "every quote is marked");
+        assert_eq!(
+            named.len(),
+            all.iter()
+                .map(|m| m.entity)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        );
+    }
+
+    #[test]
+    fn the_target_sentence_is_marked_and_nothing_else() {
+        let story = bundled::load().unwrap();
+        let quote = story.quote("pelosi-commission").unwrap();
+        let paragraphs = paragraphs(&story, &mentions(&story), Some(&quote.at.sentence));
+        let marked: String = paragraphs
+            .iter()
+            .flatten()
+            .filter(|p| p.target)
+            .map(|p| story.words(&p.range))
+            .collect();
+        assert_eq!(marked, story.words(&quote.at.sentence));
+    }
+}

@@ -1,0 +1,201 @@
+//! Search and filters, each value with the count of items it would leave; the active filters as
+//! removable chips; the result count announced to screen readers.
+
+use super::StoryRef;
+use crate::cards::{sourcing_label, CardKind};
+use crate::dates::PartialDate;
+use crate::query::{Query, Results, SOURCINGS};
+use crate::view_state::{Action, Filter};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Clone, Properties, PartialEq)]
+pub struct FilterPanelProps {
+    pub story: StoryRef,
+    pub query: Query,
+    pub filters: Vec<Filter>,
+    pub results: Rc<Results>,
+    pub total: usize,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn FilterPanel(props: &FilterPanelProps) -> Html {
+    let act = props.on_action.clone();
+    let oninput = act.reform(|e: InputEvent| {
+        super::perf::mark("query-start");
+        Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let shown = props.results.items.len();
+    let status = match (shown, props.query.is_empty()) {
+        (_, true) => format!("Showing all {} items", props.total),
+        (0, false) => "No items match the search and filters".to_owned(),
+        (n, false) => format!("{n} of {} items match", props.total),
+    };
+    let active = props.filters.len();
+    html! {
+        <section class="filters" aria-label="Search and filters">
+            <search class="filters__search">
+                <label for="search">{ "Search names, roles, quotes and events" }</label>
+                <input type="search" id="search" value={props.query.text.clone()} {oninput}
+                    autocomplete="off" spellcheck="false" maxlength="500" />
+            </search>
+            <details class="filters__more">
+                <summary>{ if active > 0 { format!("Filters ({active} active)") } else { "Filters".to_owned() } }</summary>
+                <div class="filters__groups">
+                    <KindFilter ..props.clone() />
+                    <SideFilter ..props.clone() />
+                    <SourcingFilter ..props.clone() />
+                    <InvolvingFilter ..props.clone() />
+                    <DateFilter ..props.clone() />
+                </div>
+            </details>
+            if active > 0 {
+                <ul class="chips" aria-label="Active filters">
+                    { for props.filters.iter().map(|f| {
+                        let label = f.label(&props.story);
+                        let onclick = act.reform({ let f = f.clone(); move |_| Action::Remove(f.clone()) });
+                        html! {
+                            <li><button type="button" class="chip" aria-label={format!("Remove filter {label}")} {onclick}>
+                                { label }<span aria-hidden="true">{ " ×" }</span>
+                            </button></li>
+                        }
+                    }) }
+                    <li><button type="button" class="chip chip--clear" onclick={act.reform(|_| Action::ClearFilters)}>{ "Clear all" }</button></li>
+                </ul>
+            }
+            <p class="status" role="status">{ status }</p>
+        </section>
+    }
+}
+
+/// One checkbox with its label and live count.
+fn checkbox(
+    id: String,
+    label: String,
+    count: usize,
+    checked: bool,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <li>
+            <input type="checkbox" id={id.clone()} {checked} {onchange} />
+            <label for={id}>{ label }<span class="count">{ format!(" ({count})") }</span></label>
+        </li>
+    }
+}
+
+#[component]
+fn KindFilter(props: &FilterPanelProps) -> Html {
+    let boxes = CardKind::ALL.iter().enumerate().map(|(slot, &kind)| {
+        let onchange = props.on_action.reform(move |_| Action::ToggleKind(kind));
+        let checked = props.query.kinds.contains(&kind);
+        checkbox(
+            format!("kind-{}", kind.slug()),
+            kind.label().to_owned(),
+            props.results.kinds[slot],
+            checked,
+            onchange,
+        )
+    });
+    html! { <fieldset><legend>{ "Kind" }</legend><ul>{ for boxes }</ul></fieldset> }
+}
+
+#[component]
+fn SideFilter(props: &FilterPanelProps) -> Html {
+    let boxes = props.story.sides().iter().enumerate().map(|(slot, side)| {
+        let id = side.id.clone();
+        let onchange = props
+            .on_action
+            .reform(move |_| Action::ToggleSide(id.clone()));
+        let checked = props.query.sides.contains(&side.id);
+        checkbox(
+            format!("side-{}", side.id),
+            side.name.clone(),
+            props.results.sides[slot],
+            checked,
+            onchange,
+        )
+    });
+    html! { <fieldset><legend>{ "Side" }</legend><ul>{ for boxes }</ul></fieldset> }
+}
+
+#[component]
+fn SourcingFilter(props: &FilterPanelProps) -> Html {
+    let boxes = SOURCINGS.iter().enumerate().map(|(slot, &sourcing)| {
+        let onchange = props
+            .on_action
+            .reform(move |_| Action::ToggleSourcing(sourcing));
+        let label = sourcing_label(sourcing);
+        let id = format!("sourcing-{}", label.replace(' ', "-"));
+        let checked = props.query.sourcing.contains(&sourcing);
+        checkbox(
+            id,
+            capitalize(label),
+            props.results.sourcing[slot],
+            checked,
+            onchange,
+        )
+    });
+    html! { <fieldset><legend>{ "Sourcing of quotes" }</legend><ul>{ for boxes }</ul></fieldset> }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[component]
+fn InvolvingFilter(props: &FilterPanelProps) -> Html {
+    let onchange = props.on_action.reform(|e: Event| {
+        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::SetInvolving((!value.is_empty()).then_some(value))
+    });
+    let current = props.query.involving.clone().unwrap_or_default();
+    let options = props
+        .story
+        .entities()
+        .iter()
+        .enumerate()
+        .filter_map(|(slot, e)| {
+            let count = props.results.involving[slot];
+            let selected = e.id == current;
+            (count > 0 || selected).then(|| html! {
+            <option value={e.id.clone()} {selected}>{ format!("{} ({count})", e.name) }</option>
+        })
+        });
+    html! {
+        <div class="filters__field">
+            <label for="involving">{ "Involving" }</label>
+            <select id="involving" {onchange}>
+                <option value="" selected={current.is_empty()}>{ "Anyone" }</option>
+                { for options }
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn DateFilter(props: &FilterPanelProps) -> Html {
+    let month =
+        |e: Event| PartialDate::parse_iso(&e.target_unchecked_into::<HtmlInputElement>().value());
+    let value = |d: Option<PartialDate>| {
+        d.map(|d| d.iso().chars().take(7).collect::<String>())
+            .unwrap_or_default()
+    };
+    html! {
+        <fieldset class="filters__dates">
+            <legend>{ "Date" }</legend>
+            <label for="date-from">{ "From month" }</label>
+            <input type="month" id="date-from" value={value(props.query.from)}
+                onchange={props.on_action.reform(move |e| Action::SetFrom(month(e)))} />
+            <label for="date-to">{ "To month" }</label>
+            <input type="month" id="date-to" value={value(props.query.to)}
+                onchange={props.on_action.reform(move |e| Action::SetTo(month(e)))} />
+        </fieldset>
+    }
+}
