@@ -89,8 +89,8 @@ mod tests {
             ["committee-staffer"]
         );
         assert_eq!(
-            named("Armed Forces Committee"),
-            ["armed-services-committee"]
+            named("others on the Armed Forces Committee"),
+            ["committee-members"]
         );
         assert_eq!(
             named("Senate"),

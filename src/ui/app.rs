@@ -118,7 +118,11 @@ fn Explorer(props: &ExplorerProps) -> Html {
 
     let on_action = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
+        Callback::from(move |action: Action| {
+            // Read by the browser benchmark: from here to the rendered result is one update.
+            perf::mark("query-start");
+            dispatcher.dispatch(action)
+        })
     };
     let switch = |to: View, label: &'static str| {
         let pressed = view.view == to;

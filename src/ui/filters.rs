@@ -23,10 +23,7 @@ pub struct FilterPanelProps {
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let act = props.on_action.clone();
-    let oninput = act.reform(|e: InputEvent| {
-        super::perf::mark("query-start");
-        Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value())
-    });
+    let oninput = act.reform(|e: InputEvent| Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value()));
     let shown = props.results.items.len();
     let status = match (shown, props.query.is_empty()) {
         (_, true) => format!("Showing all {} items", props.total),
@@ -156,18 +153,10 @@ fn InvolvingFilter(props: &FilterPanelProps) -> Html {
         Action::SetInvolving((!value.is_empty()).then_some(value))
     });
     let current = props.query.involving.clone().unwrap_or_default();
-    let options = props
-        .story
-        .entities()
-        .iter()
-        .enumerate()
-        .filter_map(|(slot, e)| {
-            let count = props.results.involving[slot];
-            let selected = e.id == current;
-            (count > 0 || selected).then(|| html! {
-            <option value={e.id.clone()} {selected}>{ format!("{} ({count})", e.name) }</option>
-        })
-        });
+    let options = involving_options(&props.story, &props.results.involving, &current).into_iter().map(|(slot, count)| {
+        let e = &props.story.entities()[slot];
+        html! { <option value={e.id.clone()} selected={e.id == current}>{ format!("{} ({count})", e.name) }</option> }
+    });
     html! {
         <div class="filters__field">
             <label for="involving">{ "Involving" }</label>
@@ -178,6 +167,24 @@ fn InvolvingFilter(props: &FilterPanelProps) -> Html {
         </div>
     }
 }
+
+/// The entities a reader can pick: those involved in something the other filters leave, most
+/// involved first, at most [`MAX_INVOLVING`] so the list stays usable (and fast) in huge stories;
+/// the current choice is always kept.
+fn involving_options(story: &StoryRef, counts: &[usize], current: &str) -> Vec<(usize, usize)> {
+    let mut options: Vec<(usize, usize)> = counts.iter().copied().enumerate().filter(|&(_, n)| n > 0).collect();
+    options.sort_by_key(|&(slot, n)| (std::cmp::Reverse(n), slot));
+    options.truncate(MAX_INVOLVING);
+    if let Some(slot) = story.entities().iter().position(|e| e.id == current) {
+        if !options.iter().any(|&(s, _)| s == slot) {
+            options.push((slot, counts.get(slot).copied().unwrap_or(0)));
+        }
+    }
+    options.sort_by_key(|&(slot, _)| story.entities()[slot].name.to_lowercase());
+    options
+}
+
+const MAX_INVOLVING: usize = 100;
 
 #[component]
 fn DateFilter(props: &FilterPanelProps) -> Html {

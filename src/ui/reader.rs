@@ -25,7 +25,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Center);
                 el.scroll_into_view_with_scroll_into_view_options(&options);
-                let _ = el.focus();
+                // Focus without a second, instant scroll that would cut the smooth one short.
+                let focus = web_sys::FocusOptions::new();
+                focus.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&focus);
             }
         });
     }
