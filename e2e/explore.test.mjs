@@ -151,3 +151,18 @@ test('axe-core finds no violation with filters open, a search, and a facet appli
     await close();
   }
 });
+
+test('a large story renders a page of cards at a time, with the full count announced', async () => {
+  const { page, problems, close } = await open('?synthetic=1000');
+  assert.equal(await cardCount(page), 40);
+  assert.equal(await status(page), 'Showing all 1000 items');
+  await page.fill('#search', 'contract');
+  const matches = shownByStatus(await status(page));
+  assert.ok(matches > 80, `${matches} matches`);
+  assert.equal(await cardCount(page), 40);
+  await page.click('button.more');
+  assert.equal(await cardCount(page), 80);
+  assert.match(await page.textContent('button.more'), new RegExp(`\\(${matches - 80} not shown\\)`));
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [], pageErrors: [] });
+  await close();
+});

@@ -193,7 +193,7 @@ impl Context<'_> {
             }
             Some(ItemRef::Quote(i)) => {
                 let q = &story.quotes()[i];
-                let actors = self.slots(&[q.speaker.clone()]);
+                let actors = self.slots([&q.speaker]);
                 let mut involves = self.slots([&q.speaker].into_iter().chain(&q.via));
                 involves.extend(self.mentioned(&q.at.span));
                 if let Some(event) = q.event.as_ref().and_then(|e| story.event(e)) {

@@ -6,8 +6,22 @@ use crate::dates::PartialDate;
 use crate::query::Query;
 use crate::story::Sourcing;
 
-/// How many cards are rendered at first, and added by each "Show more".
-pub const PAGE: usize = 120;
+/// How many cards are rendered at first, and added by each "Show more": more than a screen
+/// holds, few enough that replacing them all fits in one frame.
+pub const PAGE: usize = 40;
+
+/// A story with up to this many cards never pages: every match is rendered at once.
+pub const SHOW_ALL_UP_TO: usize = 150;
+
+/// How many of `matches` cards of a story of `total` cards to render, given how far the reader
+/// has asked to see.
+pub fn visible(matches: usize, total: usize, limit: usize) -> usize {
+    if total <= SHOW_ALL_UP_TO {
+        matches
+    } else {
+        limit.min(matches)
+    }
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
@@ -213,6 +227,15 @@ mod tests {
             assert!(!after.filters().contains(filter));
         }
         assert!(state.apply(Action::ClearFilters).query.is_empty());
+    }
+
+    #[test]
+    fn small_stories_show_every_match_and_large_ones_a_page_at_a_time() {
+        assert_eq!(visible(70, 70, PAGE), 70);
+        assert_eq!(visible(60, SHOW_ALL_UP_TO + 1, PAGE), PAGE);
+        assert_eq!(visible(5000, 5000, 3 * PAGE), 3 * PAGE);
+        assert_eq!(visible(10, 5000, PAGE), 10);
+        assert_eq!(visible(0, 70, PAGE), 0);
     }
 
     #[test]

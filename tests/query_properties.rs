@@ -1,6 +1,7 @@
 //! Properties of the query engine, on the seed story and a synthetic one: results are subsets,
 //! every facet count equals what selecting that value alone would show, clearing restores all,
 //! and no search text panics.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use std::collections::BTreeSet;

@@ -1,7 +1,7 @@
 //! One card: kind, name or words, role or speaker, date, and the sentence it comes from.
 
-use super::date::DateView;
-use super::highlight::Highlighted;
+use super::date::date_view;
+use super::highlight::highlighted;
 use super::StoryRef;
 use crate::cards::{Card, CardKind};
 use crate::text::split_around;
@@ -44,37 +44,29 @@ pub fn CardView(props: &CardViewProps) -> Html {
             <h3 class="card__title">
                 <button type="button" id={format!("open-{}", card.id)} class="card__open" onclick={open}
                     aria-controls={props.selected.then_some("detail")}>
-                    <Highlighted text={title} terms={props.terms.clone()} />
+                    { highlighted(&title, &props.terms) }
                 </button>
             </h3>
             if let Some(subtitle) = &card.subtitle {
-                <p class="card__subtitle"><Highlighted text={subtitle.clone()} terms={props.terms.clone()} /></p>
+                <p class="card__subtitle">{ highlighted(subtitle, &props.terms) }</p>
             }
             if let Some(dated) = &card.date {
-                <p class="card__date"><DateView dated={dated.clone()} /></p>
+                <p class="card__date">{ date_view(dated) }</p>
             }
-            <SourceSentence story={props.story.clone()} at={card.at.clone()} />
+            { source_sentence(&props.story, &card.at) }
             <button type="button" class="card__show" onclick={show}
                 aria-label={format!("Show in article: {}", card.title)}>{ "Show in article" }</button>
         </article>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SourceSentenceProps {
-    pub story: StoryRef,
-    pub at: crate::story::Located,
-}
-
 /// The article's sentence with the item's own words marked.
-#[component]
-pub fn SourceSentence(props: &SourceSentenceProps) -> Html {
-    let [before, words, after] = split_around(&props.at.sentence, &props.at.span);
-    let story = &props.story;
+pub fn source_sentence(story: &StoryRef, at: &crate::story::Located) -> Html {
+    let [before, words, after] = split_around(&at.sentence, &at.span);
     html! {
         <p class="source">
             <span class="visually-hidden">{ "From the article: " }</span>
-            { story.words(&before) }<mark>{ story.words(&words) }</mark>{ story.words(&after) }
+            { story.words(&before).to_owned() }<mark>{ story.words(&words).to_owned() }</mark>{ story.words(&after).to_owned() }
         </p>
     }
 }

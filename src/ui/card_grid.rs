@@ -4,7 +4,7 @@
 use super::card::CardView;
 use super::StoryRef;
 use crate::cards::{Card, CardKind};
-use crate::view_state::Action;
+use crate::view_state::{visible, Action};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -32,10 +32,11 @@ pub fn CardGrid(props: &CardGridProps) -> Html {
             </div>
         };
     }
+    let count = visible(props.items.len(), props.cards.len(), props.limit);
     let shown: Vec<&Card> = props
         .items
         .iter()
-        .take(props.limit)
+        .take(count)
         .filter_map(|&i| props.cards.get(i))
         .collect();
     let sections = CardKind::ALL.iter().filter_map(|&kind| {
@@ -60,7 +61,7 @@ pub fn CardGrid(props: &CardGridProps) -> Html {
             </section>
         })
     });
-    let remaining = props.items.len().saturating_sub(props.limit);
+    let remaining = props.items.len() - count;
     html! {
         <div class="card-sections">
             { for sections }

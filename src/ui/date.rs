@@ -3,21 +3,17 @@
 use crate::cards::Dated;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DateViewProps {
-    pub dated: Dated,
-}
-
 /// `<time datetime="2017-03-01">March 1, 2017</time> (“Wednesday”)`, at the date's precision.
-#[component]
-pub fn DateView(props: &DateViewProps) -> Html {
-    let Dated { date, words } = &props.dated;
+/// A function, not a component: every card renders one, and updates must fit in a frame.
+pub fn date_view(dated: &Dated) -> Html {
+    let Dated { date, words } = dated;
     let shown = date.to_string();
+    let words = (*words != shown).then(|| format!(" (“{words}”)"));
     html! {
         <span class="date">
-            <time datetime={date.iso()}>{ shown.clone() }</time>
-            if *words != shown {
-                <span class="date__words">{ format!(" (“{words}”)") }</span>
+            <time datetime={date.iso()}>{ shown }</time>
+            if let Some(words) = words {
+                <span class="date__words">{ words }</span>
             }
         </span>
     }

@@ -1,7 +1,7 @@
 //! The detail of the selected item: its facts, its sentence, and every related item as a link.
 
-use super::card::SourceSentence;
-use super::date::DateView;
+use super::card::source_sentence;
+use super::date::date_view;
 use super::StoryRef;
 use crate::related::Detail;
 use crate::view_state::Action;
@@ -69,9 +69,9 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 </dl>
             }
             { for d.dates.iter().map(|dated| html! {
-                <p class="detail__date">{ "When: " }<DateView dated={dated.clone()} /></p>
+                <p class="detail__date">{ "When: " }{ date_view(dated) }</p>
             }) }
-            <SourceSentence story={props.story.clone()} at={d.at.clone()} />
+            { source_sentence(&props.story, &d.at) }
             <button type="button" class="button detail__show" onclick={show}>{ "Show in article" }</button>
             { for d.groups.iter().map(|group| html! {
                 <section class="detail__group">
@@ -86,7 +86,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                                 <li>
                                     <button type="button" class="link-button" data-id={link.id.clone()} {onclick}>{ link.text.clone() }</button>
                                     if let Some(dated) = &link.date {
-                                        { " · " }<DateView dated={dated.clone()} />
+                                        { " · " }{ date_view(dated) }
                                     }
                                 </li>
                             }

@@ -23,7 +23,9 @@ pub struct FilterPanelProps {
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let act = props.on_action.clone();
-    let oninput = act.reform(|e: InputEvent| Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let oninput = act.reform(|e: InputEvent| {
+        Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
     let shown = props.results.items.len();
     let status = match (shown, props.query.is_empty()) {
         (_, true) => format!("Showing all {} items", props.total),
@@ -172,7 +174,12 @@ fn InvolvingFilter(props: &FilterPanelProps) -> Html {
 /// involved first, at most [`MAX_INVOLVING`] so the list stays usable (and fast) in huge stories;
 /// the current choice is always kept.
 fn involving_options(story: &StoryRef, counts: &[usize], current: &str) -> Vec<(usize, usize)> {
-    let mut options: Vec<(usize, usize)> = counts.iter().copied().enumerate().filter(|&(_, n)| n > 0).collect();
+    let mut options: Vec<(usize, usize)> = counts
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(_, n)| n > 0)
+        .collect();
     options.sort_by_key(|&(slot, n)| (std::cmp::Reverse(n), slot));
     options.truncate(MAX_INVOLVING);
     if let Some(slot) = story.entities().iter().position(|e| e.id == current) {

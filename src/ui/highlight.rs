@@ -1,29 +1,21 @@
-//! Text with the reader's search terms marked.
+//! Text with the reader's search terms marked. A plain function rather than a component: it
+//! runs for every card on every keystroke, and a component per text costs more than the text.
 
 use crate::fold::highlights;
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct HighlightedProps {
-    pub text: AttrValue,
-    pub terms: Rc<Vec<String>>,
-}
-
-#[component]
-pub fn Highlighted(props: &HighlightedProps) -> Html {
-    let text = props.text.as_str();
-    let ranges = highlights(text, &props.terms);
+pub fn highlighted(text: &str, terms: &[String]) -> Html {
+    let ranges = highlights(text, terms);
     if ranges.is_empty() {
-        return html! { { text } };
+        return html! { { text.to_owned() } };
     }
     let mut at = 0;
     let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
     for range in ranges {
-        parts.push(html! { { &text[at..range.start] } });
-        parts.push(html! { <mark class="hit">{ &text[range.clone()] }</mark> });
+        parts.push(html! { { text[at..range.start].to_owned() } });
+        parts.push(html! { <mark class="hit">{ text[range.clone()].to_owned() }</mark> });
         at = range.end;
     }
-    parts.push(html! { { &text[at..] } });
+    parts.push(html! { { text[at..].to_owned() } });
     html! { <>{ for parts }</> }
 }

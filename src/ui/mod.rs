@@ -15,7 +15,6 @@ mod reader;
 
 pub use app::App;
 pub use card::{CardView, CardViewProps};
-pub use date::{DateView, DateViewProps};
 pub use detail::{DetailPanel, DetailPanelProps};
 pub use panic::{install_panic_hook, show_fatal_error};
 
