@@ -194,6 +194,20 @@ pub fn names(story: &Story, ids: &[String]) -> String {
     }
 }
 
+/// Of the cards at `items`, the indices into the story's events (or claims) of those that are
+/// events (or claims): what the timeline (or the claims view) shows under the current query.
+pub fn story_indices(story: &Story, cards: &[Card], items: &[usize], kind: CardKind) -> Vec<usize> {
+    items
+        .iter()
+        .filter_map(|&i| cards.get(i))
+        .filter(|c| c.kind == kind)
+        .filter_map(|c| match (story.find(&c.id)?, kind) {
+            (ItemRef::Event(i), CardKind::Event) | (ItemRef::Claim(i), CardKind::Claim) => Some(i),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The sentence(s) of the article that any item with an id comes from.
 pub fn sentence_of(story: &Story, id: &str) -> Option<std::ops::Range<usize>> {
     let at = match story.find(id)? {

@@ -7,6 +7,7 @@
 
 pub mod bundled;
 pub mod cards;
+pub mod claims;
 pub mod dates;
 pub mod fold;
 pub mod mentions;
@@ -16,6 +17,7 @@ pub mod related;
 pub mod story;
 pub mod synthetic;
 pub mod text;
+pub mod timeline;
 pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]

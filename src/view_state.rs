@@ -27,7 +27,22 @@ pub fn visible(matches: usize, total: usize, limit: usize) -> usize {
 pub enum View {
     #[default]
     Cards,
+    Timeline,
+    Claims,
     Article,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Cards, View::Timeline, View::Claims, View::Article];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Cards => "Cards",
+            View::Timeline => "Timeline",
+            View::Claims => "Claims",
+            View::Article => "Article",
+        }
+    }
 }
 
 /// The current view. Holds ids and settings only; the story itself never changes.

@@ -1,15 +1,18 @@
 //! The root component: loads the story once, holds the view state, lays out the views.
 
 use super::card_grid::CardGrid;
+use super::claims::ClaimsView;
 use super::detail::DetailPanel;
 use super::filters::FilterPanel;
 use super::header::Header;
 use super::reader::Reader;
+use super::timeline::TimelineView;
 use super::{perf, StoryRef};
+use crate::cards::CardKind;
 use crate::query::{run, SearchIndex};
 use crate::story::{LoadError, Story};
 use crate::view_state::{Action, View, ViewState};
-use crate::{bundled, cards, fold, mentions, reader, related, synthetic};
+use crate::{bundled, cards, claims, fold, mentions, reader, related, synthetic, timeline};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -99,6 +102,26 @@ fn Explorer(props: &ExplorerProps) -> Html {
     let detail = use_memo((story.clone(), view.selected.clone()), |(story, id)| {
         id.as_deref().and_then(|id| related::detail(story, id))
     });
+    let rows = use_memo((story.clone(), items.clone(), view.view), {
+        let cards = all_cards.clone();
+        move |(story, items, v)| match v {
+            View::Timeline => timeline::timeline(
+                story,
+                &cards::story_indices(story, &cards, items, CardKind::Event),
+            ),
+            _ => Vec::new(),
+        }
+    });
+    let claim_views = use_memo((story.clone(), items.clone(), view.view), {
+        let cards = all_cards.clone();
+        move |(story, items, v)| match v {
+            View::Claims => claims::claims(
+                story,
+                &cards::story_indices(story, &cards, items, CardKind::Claim),
+            ),
+            _ => Vec::new(),
+        }
+    });
     let paragraphs = use_memo((story.clone(), view.target.clone(), view.view), {
         let mentions = all_mentions.clone();
         move |(story, target, v)| {
@@ -124,35 +147,53 @@ fn Explorer(props: &ExplorerProps) -> Html {
             dispatcher.dispatch(action)
         })
     };
-    let switch = |to: View, label: &'static str| {
+    let switch = |to: View| {
         let pressed = view.view == to;
         html! {
             <button type="button" class="views__button" aria-pressed={pressed.to_string()}
-                onclick={on_action.reform(move |_| Action::Show(to))}>{ label }</button>
+                onclick={on_action.reform(move |_| Action::Show(to))}>{ to.label() }</button>
         }
+    };
+    let filters = html! {
+        <FilterPanel story={story.clone()} query={view.query.clone()} filters={view.filters()}
+            results={results.clone()} total={all_cards.len()} on_action={on_action.clone()} />
+    };
+    let body = match view.view {
+        View::Cards => html! {
+            <div class="explore">
+                { filters }
+                <CardGrid story={story.clone()} cards={all_cards.clone()} items={items.clone()} limit={view.limit}
+                    selected={view.selected.clone()} terms={terms.clone()} on_action={on_action.clone()} />
+            </div>
+        },
+        View::Timeline => html! {
+            <div class="explore">
+                { filters }
+                <TimelineView story={story.clone()} rows={rows.clone()} selected={view.selected.clone()} on_action={on_action.clone()} />
+            </div>
+        },
+        View::Claims => html! {
+            <div class="explore">
+                { filters }
+                <ClaimsView story={story.clone()} claims={claim_views.clone()} on_action={on_action.clone()} />
+            </div>
+        },
+        View::Article => html! {
+            <Reader story={story.clone()} paragraphs={paragraphs.clone()} on_action={on_action.clone()} />
+        },
     };
 
     html! {
         <>
             <Header story={story.clone()} />
             <nav class="views" aria-label="Views">
-                { switch(View::Cards, "Cards") }
-                { switch(View::Article, "Article") }
+                { for View::ALL.into_iter().map(switch) }
             </nav>
             <main id="main" class={classes!("layout", detail.is_some().then_some("layout--detail"))}>
                 if let Some(detail) = (*detail).clone() {
                     <DetailPanel story={story.clone()} {detail} on_action={on_action.clone()} on_closed={Callback::from(|id: String| focus_card(&id))} />
                 }
-                if view.view == View::Cards {
-                    <div class="explore">
-                        <FilterPanel story={story.clone()} query={view.query.clone()} filters={view.filters()}
-                            results={results.clone()} total={all_cards.len()} on_action={on_action.clone()} />
-                        <CardGrid story={story.clone()} cards={all_cards.clone()} items={items.clone()} limit={view.limit}
-                            selected={view.selected.clone()} terms={terms.clone()} on_action={on_action.clone()} />
-                    </div>
-                } else {
-                    <Reader story={story.clone()} paragraphs={paragraphs.clone()} on_action={on_action.clone()} />
-                }
+                { body }
             </main>
         </>
     }

@@ -4,6 +4,7 @@
 mod app;
 mod card;
 mod card_grid;
+mod claims;
 mod date;
 mod detail;
 mod filters;
@@ -12,6 +13,7 @@ mod highlight;
 mod panic;
 mod perf;
 mod reader;
+mod timeline;
 
 pub use app::App;
 pub use card::{CardView, CardViewProps};

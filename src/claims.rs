@@ -1,0 +1,134 @@
+//! The claims view: each claim with who makes or reports it, the evidence the article notes (or
+//! notes as missing), and every response side by side with its speaker, stance, date, verbatim
+//! quotes and source sentence.
+
+use crate::cards::{event_date, Dated};
+use crate::story::{Located, Stance, Story};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceView {
+    pub note: String,
+    pub missing: bool,
+    pub at: Located,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteView {
+    pub id: String,
+    pub words: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResponseView {
+    pub id: String,
+    pub speaker: String,
+    pub speaker_name: String,
+    pub stance: Stance,
+    pub summary: String,
+    pub date: Option<Dated>,
+    pub quotes: Vec<QuoteView>,
+    pub at: Located,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimView {
+    pub id: String,
+    pub text: String,
+    pub claimant: String,
+    pub claimant_name: String,
+    pub date: Option<Dated>,
+    pub at: Located,
+    pub evidence: Vec<EvidenceView>,
+    pub responses: Vec<ResponseView>,
+}
+
+fn dated(story: &Story, event: Option<&String>) -> Option<Dated> {
+    event.and_then(|id| story.event(id)).and_then(event_date)
+}
+
+/// The claims at `indices` (into `story.claims()`), e.g. those the filters leave.
+pub fn claims(story: &Story, indices: &[usize]) -> Vec<ClaimView> {
+    indices
+        .iter()
+        .filter_map(|&i| story.claims().get(i))
+        .map(|c| ClaimView {
+            id: c.id.clone(),
+            text: c.text.clone(),
+            claimant: c.claimant.clone(),
+            claimant_name: story.name_of(&c.claimant).to_owned(),
+            date: dated(story, c.event.as_ref()),
+            at: c.at.clone(),
+            evidence: c
+                .evidence
+                .iter()
+                .map(|e| EvidenceView {
+                    note: e.note.clone(),
+                    missing: e.missing,
+                    at: e.at.clone(),
+                })
+                .collect(),
+            responses: c
+                .responses
+                .iter()
+                .map(|r| ResponseView {
+                    id: r.id.clone(),
+                    speaker: r.speaker.clone(),
+                    speaker_name: story.name_of(&r.speaker).to_owned(),
+                    stance: r.stance,
+                    summary: r.summary.clone(),
+                    date: dated(story, r.event.as_ref()),
+                    quotes: r
+                        .quotes
+                        .iter()
+                        .filter_map(|q| story.quote(q))
+                        .map(|q| QuoteView {
+                            id: q.id.clone(),
+                            words: story.words(&q.at.span).to_owned(),
+                        })
+                        .collect(),
+                    at: r.at.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled;
+
+    #[test]
+    fn the_central_claim_has_every_response_with_its_verbatim_quotes() {
+        let story = bundled::load().unwrap();
+        let all: Vec<usize> = (0..story.claims().len()).collect();
+        let views = claims(&story, &all);
+        let central = views
+            .iter()
+            .find(|c| c.id == "sessions-met-ambassador")
+            .unwrap();
+        assert_eq!(central.claimant_name, "The Washington Post");
+        assert_eq!(central.responses.len(), 9);
+        let pelosi = central
+            .responses
+            .iter()
+            .find(|r| r.speaker == "nancy-pelosi")
+            .unwrap();
+        assert_eq!(pelosi.stance, Stance::CallToAct);
+        assert!(pelosi
+            .quotes
+            .iter()
+            .all(|q| story.article().contains(&q.words)));
+        assert_eq!(pelosi.quotes.len(), 2);
+        assert!(central.evidence.iter().any(|e| e.missing));
+        let peskov = central
+            .responses
+            .iter()
+            .find(|r| r.speaker == "dmitry-peskov")
+            .unwrap();
+        assert_eq!(
+            peskov.date.as_ref().map(|d| d.date.iso()),
+            Some("2017-03-02".into())
+        );
+    }
+}

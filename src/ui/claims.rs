@@ -1,0 +1,102 @@
+//! The claims view: each claim, its evidence, and every response side by side.
+
+use super::card::source_sentence;
+use super::date::date_view;
+use super::StoryRef;
+use crate::claims::{ClaimView, ResponseView};
+use crate::story::Stance;
+use crate::view_state::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ClaimsViewProps {
+    pub story: StoryRef,
+    pub claims: Rc<Vec<ClaimView>>,
+    pub on_action: Callback<Action>,
+}
+
+/// A shape for each stance, so it never rests on colour alone.
+fn stance_icon(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Denial => "✕",
+        Stance::NonDenial => "∼",
+        Stance::Dismissal => "⊘",
+        Stance::Criticism => "!",
+        Stance::CallToAct => "➜",
+        Stance::Support => "✓",
+    }
+}
+
+fn select(on_action: &Callback<Action>, id: &str) -> Callback<MouseEvent> {
+    let id = id.to_owned();
+    on_action.reform(move |_| Action::Select(id.clone()))
+}
+
+#[component]
+pub fn ClaimsView(props: &ClaimsViewProps) -> Html {
+    if props.claims.is_empty() {
+        return html! { <p class="empty">{ "No claims match the search and filters." }</p> };
+    }
+    html! {
+        <section class="claims" aria-labelledby="claims-title">
+            <h2 id="claims-title">{ "Claims and responses" }</h2>
+            { for props.claims.iter().map(|c| claim(props, c)) }
+        </section>
+    }
+}
+
+fn claim(props: &ClaimsViewProps, c: &ClaimView) -> Html {
+    let title_id = format!("claim-{}", c.id);
+    html! {
+        <article class="claim" data-id={c.id.clone()} aria-labelledby={title_id.clone()}>
+            <p class="claim__by">
+                { "Claim reported by " }
+                <button type="button" class="link-button" onclick={select(&props.on_action, &c.claimant)}>{ c.claimant_name.clone() }</button>
+                if let Some(d) = &c.date { { " · " }{ date_view(d) } }
+            </p>
+            <h3 id={title_id} class="claim__text">
+                <button type="button" class="card__open" onclick={select(&props.on_action, &c.id)}>{ c.text.clone() }</button>
+            </h3>
+            { source_sentence(&props.story, &c.at) }
+            if !c.evidence.is_empty() {
+                <h4>{ "Evidence" }</h4>
+                <ul class="evidence">
+                    { for c.evidence.iter().map(|e| html! {
+                        <li class={classes!("evidence__item", e.missing.then_some("evidence__item--missing"))}>
+                            <p><strong>{ if e.missing { "Missing: " } else { "Noted: " } }</strong>{ e.note.clone() }</p>
+                            { source_sentence(&props.story, &e.at) }
+                        </li>
+                    }) }
+                </ul>
+            }
+            <h4>{ format!("Responses ({})", c.responses.len()) }</h4>
+            if c.responses.is_empty() {
+                <p>{ "The article reports no response to this claim." }</p>
+            } else {
+                <ul class="responses">{ for c.responses.iter().map(|r| response(props, r)) }</ul>
+            }
+        </article>
+    }
+}
+
+fn response(props: &ClaimsViewProps, r: &ResponseView) -> Html {
+    let stance = r.stance.label();
+    let slug = stance.to_lowercase().replace(' ', "-");
+    html! {
+        <li class={classes!("response", format!("response--{slug}"))} data-id={r.id.clone()} data-stance={slug.clone()}>
+            <p class="response__stance"><span class="response__icon" aria-hidden="true">{ stance_icon(r.stance) }</span>{ stance }</p>
+            <p class="response__who">
+                <button type="button" class="link-button" onclick={select(&props.on_action, &r.speaker)}>{ r.speaker_name.clone() }</button>
+                if let Some(d) = &r.date { { " · " }{ date_view(d) } }
+            </p>
+            <p class="response__summary">
+                <button type="button" class="link-button" onclick={select(&props.on_action, &r.id)}>{ r.summary.clone() }</button>
+            </p>
+            { for r.quotes.iter().map(|q| html! {
+                <blockquote class="response__quote" data-quote={q.id.clone()}>{ format!("“{}”", q.words) }</blockquote>
+            }) }
+            { source_sentence(&props.story, &r.at) }
+        </li>
+    }
+}

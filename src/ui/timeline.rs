@@ -1,0 +1,100 @@
+//! The timeline view: months down the page, two lanes across — what happened, and when it was
+//! reported or reacted to. Month-precision events are bars spanning their month; day events are
+//! dots; compressed gaps say how many empty months they hide.
+
+use super::date::date_view;
+use super::StoryRef;
+use crate::cards::{names, Dated};
+use crate::timeline::{Entry, Row};
+use crate::view_state::Action;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineViewProps {
+    pub story: StoryRef,
+    pub rows: Rc<Vec<Row>>,
+    pub selected: Option<String>,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn TimelineView(props: &TimelineViewProps) -> Html {
+    if props.rows.is_empty() {
+        return html! { <p class="empty">{ "No dated events match the search and filters." }</p> };
+    }
+    let rows = props.rows.iter().map(|row| match row {
+        Row::Gap { months, from, to } => {
+            let span = if from == to { from.to_string() } else { format!("{from} – {to}") };
+            let noun = if *months == 1 { "month" } else { "months" };
+            html! {
+                <li class="timeline__gap">
+                    <span aria-hidden="true" class="timeline__gap-mark">{ "⋮" }</span>
+                    { format!("{months} {noun} without events ({span}), compressed") }
+                </li>
+            }
+        }
+        Row::Period { period, happened, reported } => html! {
+            <li class="timeline__period" data-period={period.iso()}>
+                <h3 class="timeline__when"><time datetime={period.iso()}>{ period.to_string() }</time></h3>
+                { lane(props, "happened", "What happened", happened) }
+                { lane(props, "reported", "Reported or reacted to", reported) }
+            </li>
+        },
+    });
+    html! {
+        <section class="timeline" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{ "Timeline" }</h2>
+            <p class="timeline__legend">
+                <span class="legend-bar" aria-hidden="true"></span>{ " known to the month  " }
+                <span class="legend-dot" aria-hidden="true"></span>{ " known to the day  · the article’s own words in quotes" }
+            </p>
+            <ol class="timeline__rows">{ for rows }</ol>
+        </section>
+    }
+}
+
+fn lane(
+    props: &TimelineViewProps,
+    slug: &'static str,
+    name: &'static str,
+    entries: &[Entry],
+) -> Html {
+    html! {
+        <div class={classes!("timeline__lane", format!("timeline__lane--{slug}"))} data-lane={slug}>
+            <h4 class="timeline__lane-name">{ name }</h4>
+            if entries.is_empty() {
+                <p class="timeline__none">{ "—" }</p>
+            } else {
+                <ul>{ for entries.iter().map(|entry| event(props, entry)) }</ul>
+            }
+        </div>
+    }
+}
+
+fn event(props: &TimelineViewProps, entry: &Entry) -> Html {
+    let story = &props.story;
+    let Some(e) = story.events().get(entry.event) else {
+        return Html::default();
+    };
+    let onclick = props.on_action.reform({
+        let id = e.id.clone();
+        move |_| Action::Select(id.clone())
+    });
+    let shape = if entry.spans() {
+        "tl-event--span"
+    } else {
+        "tl-event--point"
+    };
+    let selected = props.selected.as_deref() == Some(e.id.as_str());
+    html! {
+        <li class={classes!("tl-event", shape, selected.then_some("tl-event--selected"))} data-id={e.id.clone()}>
+            <span class="tl-event__mark" aria-hidden="true"></span>
+            <div class="tl-event__body">
+                <button type="button" class="tl-event__open" {onclick}>{ e.title.clone() }</button>
+                <p class="tl-event__date">{ date_view(&Dated { date: entry.date, words: entry.words.clone() }) }</p>
+                <p class="tl-event__who">{ names(story, &e.participants) }</p>
+            </div>
+        </li>
+    }
+}
