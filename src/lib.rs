@@ -14,10 +14,12 @@ pub mod mentions;
 pub mod query;
 pub mod reader;
 pub mod related;
+pub mod share;
 pub mod story;
 pub mod synthetic;
 pub mod text;
 pub mod timeline;
+pub mod url_state;
 pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]

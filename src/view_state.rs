@@ -103,6 +103,8 @@ pub enum Action {
     Remove(Filter),
     ClearFilters,
     ShowMore,
+    /// Replaces the whole state, e.g. with what the URL says after Back or Forward.
+    Restore(ViewState),
 }
 
 fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
@@ -145,6 +147,7 @@ impl ViewState {
             Action::Remove(filter) => next.query = without(&next.query, &filter),
             Action::ClearFilters => next.query = Query::default(),
             Action::ShowMore => next.limit += PAGE,
+            Action::Restore(state) => return state,
         }
         if next.query != query_before {
             next.limit = PAGE;

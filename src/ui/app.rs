@@ -6,11 +6,14 @@ use super::detail::DetailPanel;
 use super::filters::FilterPanel;
 use super::header::Header;
 use super::reader::Reader;
+use super::share::ShareBar;
 use super::timeline::TimelineView;
+use super::{embed, history};
 use super::{perf, StoryRef};
 use crate::cards::CardKind;
 use crate::query::{run, SearchIndex};
 use crate::story::{LoadError, Story};
+use crate::url_state::{decode, encode};
 use crate::view_state::{Action, View, ViewState};
 use crate::{bundled, cards, claims, fold, mentions, reader, related, synthetic, timeline};
 use std::rc::Rc;
@@ -28,12 +31,19 @@ impl Reducible for State {
 /// The largest synthetic story a link may ask for.
 const MAX_SYNTHETIC: usize = 50_000;
 
+/// `?fault=panic` makes the app panic on purpose once it has rendered, so the panic message can
+/// be seen and tested against the real release build. It affects only the reader's own tab.
 #[component]
 pub fn App() -> Html {
     let loaded = use_memo((), |_| {
         load(&query_string()).map(|story| StoryRef(Rc::new(story)))
     });
-    use_effect_with((), |_| panic_if_asked());
+    let panic_asked = use_memo((), |_| param(&query_string(), "fault") == Some("panic"));
+    use_effect_with(*panic_asked, |asked| {
+        if *asked {
+            panic!("a panic was requested by the link (fault=panic)");
+        }
+    });
     match &*loaded {
         Ok(story) => html! { <Explorer story={story.clone()} /> },
         Err(error) => html! {
@@ -70,14 +80,6 @@ fn load(search: &str) -> Result<Story, LoadError> {
     }
 }
 
-/// `?fault=panic` makes the app panic on purpose, so the panic message can be seen and tested
-/// against the real release build. It affects only the reader's own tab.
-fn panic_if_asked() {
-    if param(&query_string(), "fault") == Some("panic") {
-        panic!("a panic was requested by the link (fault=panic)");
-    }
-}
-
 #[derive(Properties, PartialEq)]
 struct ExplorerProps {
     story: StoryRef,
@@ -86,8 +88,21 @@ struct ExplorerProps {
 #[component]
 fn Explorer(props: &ExplorerProps) -> Html {
     let story = props.story.clone();
-    let state = use_reducer(|| State(ViewState::default()));
+    let link = use_memo(story.clone(), |story| {
+        decode(&history::current_query(), story)
+    });
+    let embed = link.embed;
+    let state = use_reducer(|| State(link.state.clone()));
+    let notices = use_state(|| link.notices.clone());
     let view = &state.0;
+    use_url_sync(&story, view, state.dispatcher());
+    use_effect_with(embed, |embed| {
+        let child_id = param(&history::current_query(), "childId")
+            .unwrap_or("story-explorer")
+            .to_owned();
+        let reporter = embed.then(|| embed::report_height(child_id)).flatten();
+        move || drop(reporter)
+    });
     let all_cards = use_memo(story.clone(), |story| cards::cards(story));
     let index = use_memo((story.clone(), all_cards.clone()), |(story, cards)| {
         SearchIndex::new(story, cards)
@@ -183,11 +198,26 @@ fn Explorer(props: &ExplorerProps) -> Html {
         },
     };
 
+    let dismiss = {
+        let notices = notices.clone();
+        Callback::from(move |_| notices.set(Vec::new()))
+    };
+    let title = format!(
+        "Story explorer: {}",
+        story.words(&story.meta().headline_at.span)
+    );
     html! {
-        <>
-            <Header story={story.clone()} />
+        <div class={classes!("explorer", embed.then_some("explorer--embed"))}>
+            if !notices.is_empty() {
+                <div class="notice" role="status">
+                    <p>{ format!("Part of this link could not be used, so it was left out: {}.", notices.join("; ")) }</p>
+                    <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
+            <Header story={story.clone()} compact={embed} />
             <nav class="views" aria-label="Views">
                 { for View::ALL.into_iter().map(switch) }
+                <ShareBar query={encode(view)} {title} {embed} />
             </nav>
             <main id="main" class={classes!("layout", detail.is_some().then_some("layout--detail"))}>
                 if let Some(detail) = (*detail).clone() {
@@ -195,8 +225,40 @@ fn Explorer(props: &ExplorerProps) -> Html {
                 }
                 { body }
             </main>
-        </>
+        </div>
     }
+}
+
+/// Writes each new view state to the address bar, and restores the state on Back and Forward.
+#[hook]
+fn use_url_sync(story: &StoryRef, view: &ViewState, dispatcher: UseReducerDispatcher<State>) {
+    let previous = use_mut_ref(|| view.clone());
+    let sticky = use_memo((), |_| history::sticky_params(&history::current_query()));
+    use_effect_with(view.clone(), move |view| {
+        let before = previous.replace(view.clone());
+        if before == *view {
+            // The first render: the URL is what the view came from; leave it as the reader typed it.
+            return;
+        }
+        // Typing changes only the text: replace the history entry rather than add one per key.
+        let typing = before.query.text != view.query.text
+            && ViewState {
+                query: crate::query::Query {
+                    text: view.query.text.clone(),
+                    ..before.query.clone()
+                },
+                ..before
+            } == *view;
+        history::write(view, &sticky, typing);
+    });
+    let story = story.clone();
+    use_effect_with((), move |_| {
+        let window = gloo::utils::window();
+        let listener = gloo::events::EventListener::new(&window, "popstate", move |_| {
+            dispatcher.dispatch(Action::Restore(history::read(&story)));
+        });
+        move || drop(listener)
+    });
 }
 
 /// Returns focus to the card whose detail was just closed, so keyboard readers keep their place.

@@ -54,9 +54,34 @@ pub fn CardView(props: &CardViewProps) -> Html {
                 <p class="card__date">{ date_view(dated) }</p>
             }
             { source_sentence(&props.story, &card.at) }
-            <button type="button" class="card__show" onclick={show}
-                aria-label={format!("Show in article: {}", card.title)}>{ "Show in article" }</button>
+            <div class="card__actions">
+                <button type="button" class="card__show" onclick={show}
+                    aria-label={format!("Show in article: {}", card.title)}>{ "Show in article" }</button>
+                { permalink(&card.id, &card.title, &props.on_action) }
+            </div>
         </article>
+    }
+}
+
+/// A link that reopens the explorer with this item open: copy it to share the item. A plain
+/// click opens the item here, without reloading.
+pub fn permalink(id: &str, title: &str, on_action: &Callback<Action>) -> Html {
+    let state = crate::view_state::ViewState {
+        selected: Some(id.to_owned()),
+        ..Default::default()
+    };
+    let href = format!("?{}", crate::url_state::encode(&state));
+    let onclick = {
+        let (id, on_action) = (id.to_owned(), on_action.clone());
+        Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+                e.prevent_default();
+                on_action.emit(Action::Select(id.clone()));
+            }
+        })
+    };
+    html! {
+        <a class="permalink" {href} {onclick} data-id={id.to_owned()} aria-label={format!("Link to this: {title}")}>{ "Link" }</a>
     }
 }
 

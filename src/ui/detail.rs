@@ -1,6 +1,6 @@
 //! The detail of the selected item: its facts, its sentence, and every related item as a link.
 
-use super::card::source_sentence;
+use super::card::{permalink, source_sentence};
 use super::date::date_view;
 use super::StoryRef;
 use crate::related::Detail;
@@ -72,7 +72,10 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 <p class="detail__date">{ "When: " }{ date_view(dated) }</p>
             }) }
             { source_sentence(&props.story, &d.at) }
-            <button type="button" class="button detail__show" onclick={show}>{ "Show in article" }</button>
+            <div class="detail__actions">
+                <button type="button" class="button detail__show" onclick={show}>{ "Show in article" }</button>
+                { permalink(&d.id, &d.title, &props.on_action) }
+            </div>
             { for d.groups.iter().map(|group| html! {
                 <section class="detail__group">
                     <h3>{ group.heading }</h3>

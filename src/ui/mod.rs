@@ -7,12 +7,15 @@ mod card_grid;
 mod claims;
 mod date;
 mod detail;
+mod embed;
 mod filters;
 mod header;
 mod highlight;
+mod history;
 mod panic;
 mod perf;
 mod reader;
+mod share;
 mod timeline;
 
 pub use app::App;

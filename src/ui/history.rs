@@ -1,0 +1,82 @@
+//! Keeps the address bar and the view state one thing: every change of view is written to the
+//! URL (typing replaces the entry, anything else adds one, so Back walks the reader's steps), and
+//! Back/Forward restore the state the URL describes.
+
+use crate::story::Story;
+use crate::url_state::{decode, encode};
+use crate::view_state::ViewState;
+
+pub fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The page's address without query or fragment, e.g. `https://news.example/graphics/story/`.
+pub fn page_url() -> String {
+    location()
+        .map(|l| {
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+pub fn current_query() -> String {
+    location().and_then(|l| l.search().ok()).unwrap_or_default()
+}
+
+/// Settings of the page rather than of the view (`embed=1`, `synthetic=N`), which every URL the
+/// app writes keeps, as `key=value` pairs joined by `&`.
+pub fn sticky_params(query: &str) -> String {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| ["embed", "synthetic"].contains(&pair.split('=').next().unwrap_or("")))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The query string the page should show for `state`, keeping the sticky settings.
+pub fn query_for(state: &ViewState, sticky: &str) -> String {
+    let query = encode(state);
+    match (sticky.is_empty(), query.is_empty()) {
+        (true, _) => query,
+        (false, true) => sticky.to_owned(),
+        (false, false) => format!("{query}&{sticky}"),
+    }
+}
+
+/// Writes `state` to the address bar if it differs; `replace` for edits that should not each
+/// become a step of history (typing).
+pub fn write(state: &ViewState, sticky: &str, replace: bool) {
+    let query = query_for(state, sticky);
+    if current_query().trim_start_matches('?') == query {
+        return;
+    }
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let path = location()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
+    let result = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+    if result.is_err() {
+        gloo::console::warn!("the address bar could not be updated");
+    }
+}
+
+/// The state the current URL describes (after Back or Forward).
+pub fn read(story: &Story) -> ViewState {
+    decode(&current_query(), story).state
+}

@@ -1,0 +1,329 @@
+//! The view state as a link: `?view=timeline&q=kislyak&kind=quote,event&item=peskov-no-details`.
+//!
+//! One codec, so the URL and the state can never disagree. [`encode`] writes keys in a fixed
+//! order and leaves defaults out, so equal states give equal, short links. [`decode`] never fails:
+//! whatever it cannot use (an unknown key, a bad value, an id the story lacks, broken encoding)
+//! it drops, with a notice that names it, and the rest of the link still applies.
+
+use crate::cards::CardKind;
+use crate::dates::PartialDate;
+use crate::query::SOURCINGS;
+use crate::story::{ItemRef, Sourcing, Story};
+use crate::view_state::{View, ViewState};
+
+/// Longest search text a link may carry, in chars.
+pub const MAX_TEXT: usize = 500;
+
+/// Keys other tools add to links (embedding scripts, campaign trackers), accepted silently.
+const FOREIGN_KEYS: [&str; 7] = [
+    "childId",
+    "initialWidth",
+    "parentTitle",
+    "parentUrl",
+    "fbclid",
+    "gclid",
+    "ref",
+];
+
+/// Keys the app reads that are not view state.
+const APP_KEYS: [&str; 3] = ["embed", "fault", "synthetic"];
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decoded {
+    pub state: ViewState,
+    /// `embed=1`: the compact presentation for iframes.
+    pub embed: bool,
+    /// What was dropped, in words a reader understands.
+    pub notices: Vec<String>,
+}
+
+fn view_slug(view: View) -> &'static str {
+    match view {
+        View::Cards => "cards",
+        View::Timeline => "timeline",
+        View::Claims => "claims",
+        View::Article => "article",
+    }
+}
+
+fn sourcing_slug(s: Sourcing) -> &'static str {
+    match s {
+        Sourcing::OnRecord => "on-record",
+        Sourcing::Anonymous => "anonymous",
+        Sourcing::OfficialStatement => "official-statement",
+        Sourcing::ReportedByOutlet => "reported-by-outlet",
+    }
+}
+
+/// The query string for `state` (without `?`), empty for the default view.
+pub fn encode(state: &ViewState) -> String {
+    let q = &state.query;
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if state.view != View::Cards {
+        pairs.push(("view", view_slug(state.view).to_owned()));
+    }
+    if !q.text.is_empty() {
+        pairs.push(("q", q.text.clone()));
+    }
+    let join = |items: Vec<&str>| items.join(",");
+    if !q.kinds.is_empty() {
+        pairs.push(("kind", join(q.kinds.iter().map(|k| k.slug()).collect())));
+    }
+    if !q.sides.is_empty() {
+        pairs.push(("side", join(q.sides.iter().map(String::as_str).collect())));
+    }
+    if let Some(e) = &q.involving {
+        pairs.push(("with", e.clone()));
+    }
+    if let Some(d) = q.from {
+        pairs.push(("from", d.iso()));
+    }
+    if let Some(d) = q.to {
+        pairs.push(("to", d.iso()));
+    }
+    if !q.sourcing.is_empty() {
+        pairs.push((
+            "src",
+            join(q.sourcing.iter().map(|s| sourcing_slug(*s)).collect()),
+        ));
+    }
+    if let Some(id) = &state.selected {
+        pairs.push(("item", id.clone()));
+    }
+    if let Some(id) = &state.target {
+        pairs.push(("at", id.clone()));
+    }
+    pairs
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", escape(&v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Reads a query string (with or without `?`) against `story`.
+pub fn decode(query: &str, story: &Story) -> Decoded {
+    let mut out = Decoded::default();
+    for pair in query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (Some(key), Some(value)) = (unescape(raw_key), unescape(raw_value)) else {
+            out.notices
+                .push("a part of the link that is not properly encoded".to_owned());
+            continue;
+        };
+        if let Err(notice) = apply(&mut out, &key, &value, story) {
+            out.notices.push(notice);
+        }
+    }
+    out
+}
+
+fn shorten(text: &str) -> String {
+    let short: String = text.chars().take(40).collect();
+    if short.len() < text.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+fn apply(out: &mut Decoded, key: &str, value: &str, story: &Story) -> Result<(), String> {
+    let state = &mut out.state;
+    let bad = |what: &str| format!("{what} “{}”", shorten(value));
+    match key {
+        "view" => {
+            state.view = View::ALL
+                .into_iter()
+                .find(|v| view_slug(*v) == value)
+                .ok_or_else(|| bad("the unknown view"))?;
+        }
+        "q" => {
+            let text: String = value.chars().take(MAX_TEXT).collect();
+            let cut = text.len() < value.len();
+            state.query.text = text;
+            if cut {
+                return Err(format!(
+                    "the end of a search longer than {MAX_TEXT} characters"
+                ));
+            }
+        }
+        "kind" => {
+            state.query.kinds = list(
+                value,
+                |v| CardKind::ALL.into_iter().find(|k| k.slug() == v),
+                "kind",
+            )?
+        }
+        "side" => state.query.sides = list(value, |v| story.side(v).map(|s| s.id.clone()), "side")?,
+        "src" => {
+            state.query.sourcing = list(
+                value,
+                |v| SOURCINGS.into_iter().find(|s| sourcing_slug(*s) == v),
+                "sourcing",
+            )?
+        }
+        "with" => {
+            state.query.involving = Some(
+                story
+                    .entity(value)
+                    .ok_or_else(|| bad("the unknown person or organization"))?
+                    .id
+                    .clone(),
+            )
+        }
+        "from" => {
+            state.query.from = Some(PartialDate::parse_iso(value).ok_or_else(|| bad("the date"))?)
+        }
+        "to" => {
+            state.query.to = Some(PartialDate::parse_iso(value).ok_or_else(|| bad("the date"))?)
+        }
+        "item" => {
+            state.selected = Some(known_item(story, value).ok_or_else(|| bad("the unknown item"))?)
+        }
+        "at" => {
+            state.target = Some(known_item(story, value).ok_or_else(|| bad("the unknown item"))?)
+        }
+        "embed" => out.embed = matches!(value, "1" | "true" | ""),
+        k if APP_KEYS.contains(&k) || FOREIGN_KEYS.contains(&k) || k.starts_with("utm_") => {}
+        _ => return Err(format!("the unknown setting “{}”", shorten(key))),
+    }
+    Ok(())
+}
+
+fn known_item(story: &Story, id: &str) -> Option<String> {
+    match story.find(id)? {
+        ItemRef::Side(_) => None,
+        _ => Some(id.to_owned()),
+    }
+}
+
+/// A comma-separated set; any value that does not parse drops the whole key.
+fn list<T: Ord>(
+    value: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<std::collections::BTreeSet<T>, String> {
+    value
+        .split(',')
+        .filter(|v| !v.is_empty())
+        .map(|v| parse(v).ok_or_else(|| format!("the unknown {what} “{}”", shorten(v))))
+        .collect()
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), so links survive any channel.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' => {
+                out.push(char::from(byte))
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+`; `None` for a broken escape or bytes that are not UTF-8.
+fn unescape(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = text.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled;
+
+    #[test]
+    fn the_default_view_is_the_empty_link() {
+        assert_eq!(encode(&ViewState::default()), "");
+    }
+
+    #[test]
+    fn a_full_state_round_trips_through_a_readable_link() {
+        let story = bundled::load().unwrap();
+        let mut state = ViewState::default();
+        state.view = View::Timeline;
+        state.query.text = "kislyak’s door & more".into();
+        state.query.kinds = [CardKind::Quote, CardKind::Event].into();
+        state.query.sides = ["press".to_owned()].into();
+        state.query.involving = Some("sergey-kislyak".into());
+        state.query.from = PartialDate::parse_iso("2016-07");
+        state.query.sourcing = [Sourcing::Anonymous].into();
+        state.selected = Some("staffer-kislyaks-door".into());
+        let link = encode(&state);
+        assert_eq!(
+            link,
+            "view=timeline&q=kislyak%E2%80%99s%20door%20%26%20more&kind=quote,event&side=press&with=sergey-kislyak&from=2016-07&src=anonymous&item=staffer-kislyaks-door"
+        );
+        let back = decode(&format!("?{link}"), &story);
+        assert_eq!(back.state, state);
+        assert!(back.notices.is_empty());
+    }
+
+    #[test]
+    fn what_cannot_be_used_is_dropped_with_a_notice_and_the_rest_applies() {
+        let story = bundled::load().unwrap();
+        let d = decode("view=graphs&q=ok&kind=quote,spaceship&with=nobody&from=2017-13&item=%E0%A4&zzz=1&utm_source=x&childId=e1", &story);
+        assert_eq!(d.state.query.text, "ok");
+        assert_eq!(d.state.view, View::Cards);
+        assert!(
+            d.state.query.kinds.is_empty()
+                && d.state.query.involving.is_none()
+                && d.state.selected.is_none()
+        );
+        assert_eq!(d.notices.len(), 6, "{:?}", d.notices);
+        assert!(d.notices.iter().any(|n| n.contains("spaceship")));
+        assert!(d.notices.iter().any(|n| n.contains("“zzz”")));
+    }
+
+    #[test]
+    fn embed_and_other_tools_keys_are_not_state_and_not_errors() {
+        let story = bundled::load().unwrap();
+        let d = decode("?embed=1&initialWidth=320&childId=story&parentUrl=https%3A%2F%2Fnews.example%2F&fbclid=1", &story);
+        assert!(d.embed);
+        assert!(d.notices.is_empty());
+        assert_eq!(d.state, ViewState::default());
+    }
+
+    #[test]
+    fn broken_escapes_and_huge_values_are_survivable() {
+        let story = bundled::load().unwrap();
+        for link in [
+            "%",
+            "q=%G1",
+            "q=%FF%FE",
+            "=&&=&",
+            "q",
+            &format!("q={}", "a".repeat(100_000)),
+        ] {
+            let d = decode(link, &story);
+            assert!(d.state.query.text.chars().count() <= MAX_TEXT, "{link:.20}");
+        }
+        assert_eq!(unescape("a+b%20c"), Some("a b c".into()));
+        assert_eq!(unescape("%E2%80%99"), Some("’".into()));
+    }
+}
