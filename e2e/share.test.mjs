@@ -1,0 +1,202 @@
+// Links that reopen a view, Back and Forward, hostile links, the embed in a host page on another
+// origin, and the bundle served from a sub-path.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { env, open, squash } from './harness.mjs';
+import { serve } from './server.mjs';
+import { createServer } from 'node:http';
+
+const snapshot = (page) => page.evaluate(() => ({
+  search: document.getElementById('search')?.value ?? null,
+  chips: [...document.querySelectorAll('.chip:not(.chip--clear)')].map((c) => c.textContent),
+  cards: [...document.querySelectorAll('.card')].map((c) => c.dataset.id),
+  detail: document.querySelector('#detail h2')?.textContent ?? null,
+  view: document.querySelector('.views__button[aria-pressed="true"]')?.textContent,
+}));
+
+test('a search, a filter and a selection make a link that reopens the same view', async () => {
+  const { page, close } = await open();
+  await page.fill('#search', 'kislyak');
+  await page.click('.filters__more summary');
+  await page.check('#kind-quote');
+  await page.click('#open-staffer-kislyaks-door');
+  const url = page.url();
+  assert.match(url, /\?q=kislyak&kind=quote&item=staffer-kislyaks-door$/);
+  const seen = await snapshot(page);
+  await close();
+
+  const fresh = await open(new URL(url).search);
+  assert.deepEqual(await snapshot(fresh.page), seen);
+  assert.deepEqual(fresh.problems, { consoleErrors: [], foreignRequests: [], pageErrors: [] });
+  await fresh.close();
+});
+
+test('every view and a permalink are links too', async () => {
+  const { page, close } = await open();
+  await page.click('.views__button:has-text("Timeline")');
+  assert.match(page.url(), /\?view=timeline$/);
+  await page.click('.views__button:has-text("Cards")');
+  const href = await page.getAttribute('.card[data-id="sworn-in"] .permalink', 'href');
+  assert.equal(href, '?item=sworn-in');
+  await close();
+  const opened = await open(href);
+  assert.equal(squash(await opened.page.textContent('#detail h2')), 'Sessions is sworn in as Attorney General in the Oval Office');
+  await opened.close();
+});
+
+test('Back and Forward walk the reader\'s steps', async () => {
+  const { page, close } = await open();
+  await page.click('.views__button:has-text("Claims")');
+  await page.click('.views__button:has-text("Timeline")');
+  await page.click('.tl-event[data-id="sworn-in"] .tl-event__open');
+  const steps = [];
+  steps.push(await snapshot(page));
+  await page.goBack();
+  assert.equal((await snapshot(page)).detail, null);
+  assert.equal((await snapshot(page)).view, 'Timeline');
+  await page.goBack();
+  assert.equal((await snapshot(page)).view, 'Claims');
+  await page.goForward();
+  await page.goForward();
+  assert.deepEqual(await snapshot(page), steps[0]);
+  // Typing is one step, not one per key.
+  await page.click('.views__button:has-text("Cards")');
+  await page.fill('#search', 'a');
+  await page.fill('#search', 'ab');
+  await page.fill('#search', 'abc');
+  await page.goBack();
+  assert.equal((await snapshot(page)).view, 'Timeline');
+  await close();
+});
+
+/** A deterministic pseudo-random generator, so failures can be replayed. */
+function* random(seed) {
+  let x = seed;
+  for (;;) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; yield (x >>> 0) / 4294967296; }
+}
+
+function hostileLinks(count) {
+  const keys = ['view', 'q', 'kind', 'side', 'with', 'from', 'to', 'src', 'item', 'at', 'embed', 'zzz', '%', '', 'q%'];
+  const values = ['timeline', 'graph', '%E0%A4', '%', '%%', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
+    'x'.repeat(5000), '%F0%9F%A6%80', '%D7%A9%D7%9C%D7%95%D7%9D', 'quote,spaceship', 'jeff-sessions', '2017-13-40',
+    'javascript:alert(1)', '../../etc/passwd', '\u202E', '%00', 'a=b=c', '+++', ','];
+  const rnd = random(20261128);
+  const pick = (xs) => xs[Math.floor(rnd.next().value * xs.length)];
+  return Array.from({ length: count }, () => Array.from({ length: 1 + Math.floor(rnd.next().value * 5) },
+    () => `${pick(keys)}=${pick(values)}`).join('&'));
+}
+
+test('1,000 random and hostile links leave the app working', async () => {
+  const links = hostileLinks(1000);
+  // Twenty as real page loads, the hardest way in.
+  for (const link of links.slice(0, 20)) {
+    const { page, problems, close } = await open(`?${link}`, { waitFor: '.views' });
+    assert.equal(await page.isVisible('#fatal'), false, link.slice(0, 80));
+    assert.deepEqual(problems.pageErrors, [], link.slice(0, 80));
+    await close();
+  }
+  // All of them through the address bar of one page: each decoded as Back or Forward would.
+  const { page, problems, close } = await open();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const survived = await page.evaluate(async (all) => {
+    for (const link of all) {
+      history.pushState(null, '', `?${link}`);
+      dispatchEvent(new PopStateEvent('popstate'));
+      await new Promise((done) => requestAnimationFrame(done));
+      if (!document.getElementById('fatal').hidden) return link;
+    }
+    return null;
+  }, links);
+  assert.equal(survived, null);
+  assert.deepEqual(dialogs, [], 'no script from a link ever ran');
+  assert.deepEqual(problems.pageErrors, []);
+  // And it still works.
+  await page.evaluate(() => { history.pushState(null, '', '?'); dispatchEvent(new PopStateEvent('popstate')); });
+  await page.fill('#search', 'pelosi');
+  assert.ok((await page.locator('.card').count()) > 0);
+  await close();
+});
+
+test('a link with unusable parts says so discreetly and applies the rest', async () => {
+  const { page, close } = await open('?q=kislyak&kind=spaceship&item=nobody');
+  assert.match(await page.textContent('.notice'), /could not be used.*spaceship.*nobody/s);
+  assert.equal(await page.inputValue('#search'), 'kislyak');
+  await page.click('.notice button');
+  assert.equal(await page.locator('.notice').count(), 0);
+  await close();
+});
+
+test('the embed from the Embed dialog follows its content height on another origin and ignores forged heights', async () => {
+  const { page, close } = await open('?view=timeline', { waitFor: '.tl-event' });
+  await page.click('button:has-text("Embed")');
+  assert.ok(await page.isVisible('dialog.embed-dialog'));
+  const snippet = await page.inputValue('#embed-code');
+  await close();
+  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?view=timeline&amp;embed=1" title="[^"]+" loading="lazy"/);
+
+  const host = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><title>News page</title></head><body style="margin:0;width:320px">
+      <h1>A news page</h1>${snippet}<p id="after">More article text.</p></body></html>`);
+  });
+  await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
+  const hostUrl = `http://localhost:${host.address().port}/`;
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 700 } });
+  const hostPage = await context.newPage();
+  try {
+    await hostPage.goto(hostUrl);
+    const frameElement = hostPage.locator('iframe');
+    await frameElement.scrollIntoViewIfNeeded();
+    const frame = hostPage.frameLocator('iframe');
+    await frame.locator('.tl-event').first().waitFor();
+    const heightOf = () => frameElement.evaluate((f) => f.getBoundingClientRect().height);
+    // The frame grows to the timeline's height.
+    await hostPage.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 700);
+    const timelineHeight = await heightOf();
+    // A view change resizes it again.
+    await frame.locator('.views__button:has-text("Claims")').click();
+    await hostPage.waitForFunction((h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) > 50, timelineHeight);
+    const claimsHeight = await heightOf();
+    const inner = hostPage.frames().find((f) => f !== hostPage.mainFrame());
+    const innerHeight = await inner.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    assert.ok(Math.abs(claimsHeight - innerHeight) <= 2, `frame ${claimsHeight} follows content ${innerHeight}`);
+    // A forged message from the host page itself, and an oversize one from the frame, are ignored.
+    await hostPage.evaluate(() => {
+      window.seen = 0;
+      addEventListener('message', () => { window.seen += 1; });
+      window.postMessage('pymxPYMxstory-explorerxPYMxheightxPYMx123', '*');
+      window.postMessage({ 'datawrapper-height': { 'story-explorer': 99 } }, '*');
+    });
+    await inner.evaluate(() => parent.postMessage('pymxPYMxstory-explorerxPYMxheightxPYMx999999', '*'));
+    await inner.evaluate(() => parent.postMessage({ 'datawrapper-height': { x: 50000 } }, '*'));
+    await hostPage.waitForFunction(() => window.seen >= 4);
+    assert.equal(await heightOf(), claimsHeight);
+    // The embed links to the full explorer in a new tab.
+    assert.equal(await frame.locator('.share--embed a').getAttribute('target'), '_blank');
+    assert.match(await frame.locator('.share--embed a').getAttribute('href'), /\?view=claims$/);
+  } finally {
+    await context.close();
+    await new Promise((ok) => host.close(ok));
+  }
+});
+
+test('the bundle works when served from a sub-path', async () => {
+  const sub = await serve(process.env.DIST ?? 'dist', { base: '/graphics/sessions/' });
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const failed = [];
+  page.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
+  try {
+    await page.goto(`${sub.url}?view=claims`);
+    await page.waitForSelector('.claim');
+    await page.click('.views__button:has-text("Cards")');
+    await page.fill('#search', 'pelosi');
+    assert.ok((await page.locator('.card').count()) > 0);
+    assert.match(page.url(), /\/graphics\/sessions\/\?q=pelosi$/);
+    assert.deepEqual(failed, []);
+  } finally {
+    await context.close();
+    await sub.close();
+  }
+});
