@@ -164,7 +164,7 @@ test('the embed from the Embed dialog follows its content height on another orig
     // A forged message from the host page itself, and an oversize one from the frame, are ignored.
     await hostPage.evaluate(() => {
       window.seen = 0;
-      const forged = /xPYMx(123|999999)$|":(99|50000)\}/;
+      const forged = /xPYMx(123|999999)"|":(99|50000)\}/;
       addEventListener('message', (e) => { if (forged.test(JSON.stringify(e.data))) window.seen += 1; });
       window.postMessage('pymxPYMxstory-explorerxPYMxheightxPYMx123', '*');
       window.postMessage({ 'datawrapper-height': { 'story-explorer': 99 } }, '*');
