@@ -15,6 +15,7 @@ pub mod query;
 pub mod reader;
 pub mod related;
 pub mod share;
+pub mod static_page;
 pub mod story;
 pub mod synthetic;
 pub mod text;

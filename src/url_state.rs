@@ -265,8 +265,10 @@ mod tests {
     #[test]
     fn a_full_state_round_trips_through_a_readable_link() {
         let story = bundled::load().unwrap();
-        let mut state = ViewState::default();
-        state.view = View::Timeline;
+        let mut state = ViewState {
+            view: View::Timeline,
+            ..ViewState::default()
+        };
         state.query.text = "kislyak’s door & more".into();
         state.query.kinds = [CardKind::Quote, CardKind::Event].into();
         state.query.sides = ["press".to_owned()].into();

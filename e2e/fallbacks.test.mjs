@@ -1,0 +1,70 @@
+// Without JavaScript, without WebAssembly: the page still tells the story.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ARTICLE, env, squash } from './harness.mjs';
+
+const PEOPLE = ['Jeff Sessions', 'Sergey Kislyak', 'Dmitry Peskov', 'Maria Zakharova', 'Nancy Pelosi', 'Claire McCaskill'];
+
+async function essentialsShown(page) {
+  assert.equal(squash(await page.textContent('h1')), 'Jeff Sessions');
+  assert.match(await page.textContent('.essentials__summary'), /^The Russian Kremlin was denying/);
+  const people = await page.locator('#essentials li strong').allTextContents();
+  for (const name of PEOPLE) assert.ok(people.includes(name), name);
+  const quotes = await page.locator('#essentials blockquote').allTextContents();
+  assert.equal(quotes.length, 10);
+  assert.ok(quotes.includes('“I don\'t know the details of any meetings”'));
+  const paragraphs = await page.locator('.essentials__article p').allTextContents();
+  assert.equal(paragraphs.join('\n'), ARTICLE.split('\n').map((l) => l.trim()).filter(Boolean).slice(1).join('\n'));
+}
+
+test('with JavaScript disabled the page shows the story\'s essentials', async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    await page.goto(env.server.url);
+    await essentialsShown(page);
+    assert.match(await page.textContent('#app'), /The interactive explorer needs JavaScript/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('with WebAssembly removed the page says why and shows the essentials', async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => { delete window.WebAssembly; });
+  const page = await context.newPage();
+  try {
+    await page.goto(env.server.url);
+    await page.waitForSelector('.boot-message[role="alert"]');
+    assert.match(await page.textContent('.boot-message'), /cannot run in this browser.*WebAssembly/s);
+    await essentialsShown(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('when the program fails to load the page says so', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 500, body: 'broken' }));
+  try {
+    await page.goto(env.server.url);
+    await page.waitForSelector('.boot-message[role="alert"]');
+    assert.match(await page.textContent('.boot-message'), /could not be loaded or started/);
+    await essentialsShown(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the built page carries preview meta tags and an oEmbed description', async () => {
+  const html = await (await fetch(env.server.url)).text();
+  assert.match(html, /<meta property="og:title" content="Jeff Sessions: story explorer">/);
+  assert.match(html, /<meta name="twitter:card" content="summary_large_image">/);
+  assert.match(html, /<link rel="alternate" type="application\/json\+oembed" href="oembed.json"/);
+  const oembed = await (await fetch(new URL('oembed.json', env.server.url))).json();
+  assert.equal(oembed.type, 'rich');
+  assert.match(oembed.html, /^<iframe src="\.\/\?embed=1" title="Jeff Sessions: story explorer" loading="lazy"/);
+  const image = await fetch(new URL('og-image.png', env.server.url));
+  assert.equal(image.headers.get('content-type'), 'image/png');
+});
