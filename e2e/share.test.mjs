@@ -20,8 +20,8 @@ test('a search, a filter and a selection make a link that reopens the same view'
   await page.click('.filters__more summary');
   await page.check('#kind-quote');
   await page.click('#open-staffer-kislyaks-door');
+  await page.waitForURL(/\?q=kislyak&kind=quote&item=staffer-kislyaks-door$/);
   const url = page.url();
-  assert.match(url, /\?q=kislyak&kind=quote&item=staffer-kislyaks-door$/);
   const seen = await snapshot(page);
   await close();
 
@@ -34,7 +34,7 @@ test('a search, a filter and a selection make a link that reopens the same view'
 test('every view and a permalink are links too', async () => {
   const { page, close } = await open();
   await page.click('.views__button:has-text("Timeline")');
-  assert.match(page.url(), /\?view=timeline$/);
+  await page.waitForURL(/\?view=timeline$/);
   await page.click('.views__button:has-text("Cards")');
   const href = await page.getAttribute('.card[data-id="sworn-in"] .permalink', 'href');
   assert.equal(href, '?item=sworn-in');
@@ -47,8 +47,11 @@ test('every view and a permalink are links too', async () => {
 test('Back and Forward walk the reader\'s steps', async () => {
   const { page, close } = await open();
   await page.click('.views__button:has-text("Claims")');
+  await page.waitForURL(/view=claims/);
   await page.click('.views__button:has-text("Timeline")');
+  await page.waitForURL(/view=timeline$/);
   await page.click('.tl-event[data-id="sworn-in"] .tl-event__open');
+  await page.waitForURL(/item=sworn-in/);
   const steps = [];
   steps.push(await snapshot(page));
   await page.goBack();
@@ -61,9 +64,11 @@ test('Back and Forward walk the reader\'s steps', async () => {
   assert.deepEqual(await snapshot(page), steps[0]);
   // Typing is one step, not one per key.
   await page.click('.views__button:has-text("Cards")');
+  await page.waitForURL(/item=sworn-in$/);
   await page.fill('#search', 'a');
   await page.fill('#search', 'ab');
   await page.fill('#search', 'abc');
+  await page.waitForURL(/q=abc/);
   await page.goBack();
   assert.equal((await snapshot(page)).view, 'Timeline');
   await close();
@@ -194,7 +199,7 @@ test('the bundle works when served from a sub-path', async () => {
     await page.click('.views__button:has-text("Cards")');
     await page.fill('#search', 'pelosi');
     assert.ok((await page.locator('.card').count()) > 0);
-    assert.match(page.url(), /\/graphics\/sessions\/\?q=pelosi$/);
+    await page.waitForURL(/\/graphics\/sessions\/\?q=pelosi$/);
     assert.deepEqual(failed, []);
   } finally {
     await context.close();

@@ -1,6 +1,6 @@
 // Browser benchmark: builds nothing, serves `dist`, and drives headless Chromium to measure, as
-// medians over several runs, time to first story content, and the update time of a keystroke
-// and of a filter click on the seed story and on synthetic stories (`?synthetic=N`).
+// medians over several runs, time to first story content, the update time of a keystroke and of
+// a filter click on the seed story and on synthetic stories (`?synthetic=N`), and graph layout.
 //   node scripts/bench-browser.mjs [dist] [runs]
 import { serve } from '../e2e/server.mjs';
 import { launch } from '../e2e/browser.mjs';
@@ -61,12 +61,27 @@ async function measure(browser, url, label) {
   console.log(`${cards} first content ${f(median(firstContent))} | keystroke app ${f(median(keystroke.app))} frame ${f(median(keystroke.frame))} | filter app ${f(median(filter.app))} frame ${f(median(filter.frame))}`);
 }
 
+async function layoutTime(browser, url, label) {
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url);
+    await page.waitForSelector('.node');
+    times.push(await page.evaluate(() => performance.getEntriesByName('layout')[0]?.duration ?? NaN));
+    await page.close();
+  }
+  console.log(`${label.padEnd(22)} graph layout ${`${median(times).toFixed(1)} ms`.padStart(9)}`);
+}
+
 const server = await serve(dist);
 const browser = await launch();
 try {
   console.log(`medians of ${runs} runs; "app" = from the action to the rendered DOM (Performance API), "frame" = to the end of the style and layout that follow`);
   await measure(browser, server.url, 'seed story');
   for (const n of [1000, 5000]) await measure(browser, `${server.url}?synthetic=${n}`, `synthetic ${n} items`);
+  await layoutTime(browser, `${server.url}?view=graph`, 'seed story');
+  await layoutTime(browser, `${server.url}?synthetic=250&view=graph`, '100 entities');
+  await layoutTime(browser, `${server.url}?synthetic=2500&view=graph`, '1,000 entities');
 } finally {
   await browser.close();
   await server.close();

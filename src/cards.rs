@@ -208,6 +208,23 @@ pub fn story_indices(story: &Story, cards: &[Card], items: &[usize], kind: CardK
         .collect()
 }
 
+/// Of the cards at `items`, the indices into the story's entities of those that are entities:
+/// the nodes the relationship graph shows under the current query.
+pub fn entity_indices(
+    story: &Story,
+    cards: &[Card],
+    items: &[usize],
+) -> std::collections::BTreeSet<usize> {
+    items
+        .iter()
+        .filter_map(|&i| cards.get(i))
+        .filter_map(|c| match story.find(&c.id)? {
+            ItemRef::Entity(i) => Some(i),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The sentence(s) of the article that any item with an id comes from.
 pub fn sentence_of(story: &Story, id: &str) -> Option<std::ops::Range<usize>> {
     let at = match story.find(id)? {

@@ -39,7 +39,7 @@ pub struct GraphEdge {
     pub to: usize,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
     pub nodes: Vec<GraphNode>,
     pub edges: Vec<GraphEdge>,

@@ -10,6 +10,7 @@ pub mod cards;
 pub mod claims;
 pub mod dates;
 pub mod fold;
+pub mod graph;
 pub mod layout;
 pub mod mentions;
 pub mod query;

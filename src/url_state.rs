@@ -9,7 +9,7 @@ use crate::cards::CardKind;
 use crate::dates::PartialDate;
 use crate::query::SOURCINGS;
 use crate::story::{ItemRef, Sourcing, Story};
-use crate::view_state::{View, ViewState};
+use crate::view_state::{GraphView, View, ViewState, MAX_ZOOM, MIN_ZOOM};
 
 /// Longest search text a link may carry, in chars.
 pub const MAX_TEXT: usize = 500;
@@ -42,6 +42,7 @@ fn view_slug(view: View) -> &'static str {
         View::Cards => "cards",
         View::Timeline => "timeline",
         View::Claims => "claims",
+        View::Graph => "graph",
         View::Article => "article",
     }
 }
@@ -92,6 +93,13 @@ pub fn encode(state: &ViewState) -> String {
     }
     if let Some(id) = &state.target {
         pairs.push(("at", id.clone()));
+    }
+    let g = state.graph;
+    if g.zoom != GraphView::default().zoom {
+        pairs.push(("zoom", g.zoom.to_string()));
+    }
+    if (g.x, g.y) != (0, 0) {
+        pairs.push(("pan", format!("{},{}", g.x, g.y)));
     }
     pairs
         .into_iter()
@@ -185,6 +193,19 @@ fn apply(out: &mut Decoded, key: &str, value: &str, story: &Story) -> Result<(),
         }
         "at" => {
             state.target = Some(known_item(story, value).ok_or_else(|| bad("the unknown item"))?)
+        }
+        "zoom" => {
+            state.graph.zoom = value
+                .parse()
+                .ok()
+                .filter(|z| (MIN_ZOOM..=MAX_ZOOM).contains(z))
+                .ok_or_else(|| bad("the zoom"))?
+        }
+        "pan" => {
+            let (x, y) = value.split_once(',').ok_or_else(|| bad("the position"))?;
+            let parse = |v: &str| v.parse::<i32>().ok().filter(|n| n.abs() <= 100_000);
+            (state.graph.x, state.graph.y) =
+                parse(x).zip(parse(y)).ok_or_else(|| bad("the position"))?;
         }
         "embed" => out.embed = matches!(value, "1" | "true" | ""),
         k if APP_KEYS.contains(&k) || FOREIGN_KEYS.contains(&k) || k.starts_with("utm_") => {}

@@ -29,17 +29,25 @@ pub enum View {
     Cards,
     Timeline,
     Claims,
+    Graph,
     Article,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Cards, View::Timeline, View::Claims, View::Article];
+    pub const ALL: [View; 5] = [
+        View::Cards,
+        View::Timeline,
+        View::Claims,
+        View::Graph,
+        View::Article,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             View::Cards => "Cards",
             View::Timeline => "Timeline",
             View::Claims => "Claims",
+            View::Graph => "Relationships",
             View::Article => "Article",
         }
     }
@@ -56,6 +64,29 @@ pub struct ViewState {
     pub target: Option<String>,
     /// How many matching cards are rendered.
     pub limit: usize,
+    /// Zoom and pan of the relationship graph.
+    pub graph: GraphView,
+}
+
+/// Zoom (percent of the fitted size) and pan (graph units) of the relationship graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct GraphView {
+    pub zoom: u32,
+    pub x: i32,
+    pub y: i32,
+}
+
+pub const MIN_ZOOM: u32 = 25;
+pub const MAX_ZOOM: u32 = 800;
+
+impl Default for GraphView {
+    fn default() -> Self {
+        Self {
+            zoom: 100,
+            x: 0,
+            y: 0,
+        }
+    }
 }
 
 impl Default for ViewState {
@@ -66,6 +97,7 @@ impl Default for ViewState {
             selected: None,
             target: None,
             limit: PAGE,
+            graph: GraphView::default(),
         }
     }
 }
@@ -105,6 +137,12 @@ pub enum Action {
     ShowMore,
     /// Replaces the whole state, e.g. with what the URL says after Back or Forward.
     Restore(ViewState),
+    /// Multiplies the graph's zoom by `percent` / 100, within bounds.
+    Zoom(u32),
+    /// Moves the graph by this many graph units.
+    Pan(i32, i32),
+    /// Back to the whole graph, fitted.
+    Fit,
 }
 
 fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
@@ -148,6 +186,15 @@ impl ViewState {
             Action::ClearFilters => next.query = Query::default(),
             Action::ShowMore => next.limit += PAGE,
             Action::Restore(state) => return state,
+            Action::Zoom(percent) => {
+                let zoom = u64::from(next.graph.zoom) * u64::from(percent) / 100;
+                next.graph.zoom = (zoom as u32).clamp(MIN_ZOOM, MAX_ZOOM);
+            }
+            Action::Pan(dx, dy) => {
+                next.graph.x = next.graph.x.saturating_add(dx).clamp(-100_000, 100_000);
+                next.graph.y = next.graph.y.saturating_add(dy).clamp(-100_000, 100_000);
+            }
+            Action::Fit => next.graph = GraphView::default(),
         }
         if next.query != query_before {
             next.limit = PAGE;
@@ -254,6 +301,24 @@ mod tests {
         assert_eq!(visible(5000, 5000, 3 * PAGE), 3 * PAGE);
         assert_eq!(visible(10, 5000, PAGE), 10);
         assert_eq!(visible(0, 70, PAGE), 0);
+    }
+
+    #[test]
+    fn zoom_stays_within_bounds_and_fit_resets() {
+        let mut state = ViewState::default();
+        for _ in 0..20 {
+            state = state.apply(Action::Zoom(150));
+        }
+        assert_eq!(state.graph.zoom, MAX_ZOOM);
+        for _ in 0..20 {
+            state = state.apply(Action::Zoom(50));
+        }
+        assert_eq!(state.graph.zoom, MIN_ZOOM);
+        state = state
+            .apply(Action::Pan(10, -5))
+            .apply(Action::Pan(i32::MAX, 0));
+        assert_eq!((state.graph.x, state.graph.y), (100_000, -5));
+        assert_eq!(state.apply(Action::Fit).graph, GraphView::default());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use story_explorer::dates::PartialDate;
 use story_explorer::query::{Query, SOURCINGS};
 use story_explorer::story::Story;
 use story_explorer::url_state::{decode, encode, MAX_TEXT};
-use story_explorer::view_state::{View, ViewState};
+use story_explorer::view_state::{GraphView, View, ViewState, MAX_ZOOM, MIN_ZOOM};
 
 fn story() -> &'static Story {
     static STORY: OnceLock<Story> = OnceLock::new();

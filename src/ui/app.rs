@@ -4,6 +4,7 @@ use super::card_grid::CardGrid;
 use super::claims::ClaimsView;
 use super::detail::DetailPanel;
 use super::filters::FilterPanel;
+use super::graph::RelationshipGraph;
 use super::header::Header;
 use super::reader::Reader;
 use super::share::ShareBar;
@@ -15,7 +16,9 @@ use crate::query::{run, SearchIndex};
 use crate::story::{LoadError, Story};
 use crate::url_state::{decode, encode};
 use crate::view_state::{Action, View, ViewState};
-use crate::{bundled, cards, claims, fold, mentions, reader, related, synthetic, timeline};
+use crate::{
+    bundled, cards, claims, fold, graph, layout, mentions, reader, related, synthetic, timeline,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -137,6 +140,37 @@ fn Explorer(props: &ExplorerProps) -> Html {
             _ => Vec::new(),
         }
     });
+    // Laid out the first time the graph is shown, then kept: other views never pay for it.
+    let full_layout = use_mut_ref(|| None::<Rc<layout::Layout>>);
+    let visible_graph = use_memo(
+        (
+            story.clone(),
+            items.clone(),
+            view.view,
+            view.selected.clone(),
+        ),
+        {
+            let (cards, full_layout) = (all_cards.clone(), full_layout.clone());
+            move |(story, items, v, selected)| match v {
+                View::Graph => {
+                    let full = full_layout
+                        .borrow_mut()
+                        .get_or_insert_with(|| {
+                            perf::mark("layout-start");
+                            let graph = Rc::new(layout::layout(story));
+                            perf::measure("layout", "layout-start");
+                            graph
+                        })
+                        .clone();
+                    let focus = selected
+                        .as_deref()
+                        .and_then(|id| story.entities().iter().position(|e| e.id == id));
+                    graph::visible(&full, &cards::entity_indices(story, &cards, items), focus)
+                }
+                _ => graph::Visible::default(),
+            }
+        },
+    );
     let paragraphs = use_memo((story.clone(), view.target.clone(), view.view), {
         let mentions = all_mentions.clone();
         move |(story, target, v)| {
@@ -193,6 +227,13 @@ fn Explorer(props: &ExplorerProps) -> Html {
                 <ClaimsView story={story.clone()} claims={claim_views.clone()} on_action={on_action.clone()} />
             </div>
         },
+        View::Graph => html! {
+            <div class="explore">
+                { filters }
+                <RelationshipGraph story={story.clone()} visible={visible_graph.clone()} selected={view.selected.clone()}
+                    view={view.graph} on_action={on_action.clone()} />
+            </div>
+        },
         View::Article => html! {
             <Reader story={story.clone()} paragraphs={paragraphs.clone()} on_action={on_action.clone()} />
         },
@@ -233,6 +274,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
 #[hook]
 fn use_url_sync(story: &StoryRef, view: &ViewState, dispatcher: UseReducerDispatcher<State>) {
     let previous = use_mut_ref(|| view.clone());
+    let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let sticky = use_memo((), |_| history::sticky_params(&history::current_query()));
     use_effect_with(view.clone(), move |view| {
         let before = previous.replace(view.clone());
@@ -249,7 +291,18 @@ fn use_url_sync(story: &StoryRef, view: &ViewState, dispatcher: UseReducerDispat
                 },
                 ..before
             } == *view;
-        history::write(view, &sticky, typing);
+        // Written after the update has been drawn, not on its path; a burst of keystrokes or drag
+        // steps once it pauses.
+        let write = {
+            let (view, sticky) = (view.clone(), sticky.clone());
+            move || history::write(&view, &sticky, typing)
+        };
+        let mut pending = pending.borrow_mut();
+        pending.take().map(|timer| timer.cancel());
+        *pending = Some(gloo::timers::callback::Timeout::new(
+            if typing { 250 } else { 0 },
+            write,
+        ));
     });
     let story = story.clone();
     use_effect_with((), move |_| {

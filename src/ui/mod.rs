@@ -9,6 +9,7 @@ mod date;
 mod detail;
 mod embed;
 mod filters;
+mod graph;
 mod header;
 mod highlight;
 mod history;

@@ -1,0 +1,175 @@
+// The relationship graph in Chromium: every edge, the table, highlighting, selection, keyboard,
+// zoom, filters, export and accessibility.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { axe, open, squash } from './harness.mjs';
+
+const openGraph = (query = '', options = {}) => open(`?view=graph${query}`, { waitFor: '.node', ...options });
+const edgeIds = (page) => page.$$eval('.edge', (e) => e.map((x) => x.dataset.id).sort());
+const rowIds = (page) => page.$$eval('.relationships tbody tr', (r) => r.map((x) => x.dataset.id).sort());
+const positions = (page) => page.$$eval('.node', (n) => n.map((x) => `${x.dataset.id} ${x.getAttribute('transform')}`));
+
+test('the graph shows every relationship the article states, and the table lists the same edges', async () => {
+  const { page, problems, close } = await openGraph();
+  const edges = await edgeIds(page);
+  assert.equal(edges.length, 24);
+  assert.deepEqual(await rowIds(page), edges);
+  const rows = await page.$$eval('.relationships tbody tr', (r) => r.map((x) => [...x.cells].slice(0, 3).map((c) => c.textContent.trim()).join(' ')));
+  assert.ok(rows.includes('Jeff Sessions met with Sergey Kislyak'));
+  assert.ok(rows.includes('Michael Flynn spoke to (then lied about it) Russian officials'));
+  assert.match(await page.textContent('#graph-summary'), /24 people, organizations, groups and places and 24 relationships\. Most connected: Jeff Sessions \(7\)/);
+  assert.equal(await page.locator('.graph__legend li').count(), 5);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [], pageErrors: [] });
+  await close();
+});
+
+test('hovering a node lights it, its neighbours and their edges and dims the rest', async () => {
+  const { page, close } = await openGraph();
+  await page.hover('.node[data-id="sergey-kislyak"]');
+  const lit = await page.$$eval('.node:not(.node--dim)', (n) => n.map((x) => x.dataset.id).sort());
+  assert.deepEqual(lit, ['jeff-sessions', 'sergey-kislyak']);
+  assert.deepEqual(await page.$$eval('.edge--lit', (e) => e.map((x) => x.dataset.id)), ['sessions-met-kislyak']);
+  assert.ok((await page.locator('.edge--dim').count()) > 20);
+  await close();
+});
+
+test('selecting a node or an edge opens its detail', async () => {
+  const { page, close } = await openGraph();
+  await page.click('.node[data-id="michael-flynn"]');
+  assert.equal(squash(await page.textContent('#detail h2')), 'Michael Flynn');
+  await page.waitForURL(/item=michael-flynn/);
+  await page.locator('.edge[data-id="flynn-advised-trump"] .edge__hit').dispatchEvent('click');
+  assert.equal(squash(await page.textContent('#detail h2')), 'Michael Flynn was National Security Adviser to Donald Trump');
+  assert.deepEqual(await page.$$eval('#detail .detail__date time', (t) => t.map((x) => x.getAttribute('datetime'))), ['2017-02']);
+  assert.match(await page.textContent('#detail .source mark'), /resign as National Security Adviser to Trump/);
+  await close();
+});
+
+test('the keyboard moves through the graph from a single tab stop', async () => {
+  const { page, close } = await openGraph();
+  await page.focus('.graph__canvas');
+  const active = () => page.getAttribute('.graph__canvas', 'aria-activedescendant');
+  const first = await active();
+  assert.ok(first, 'focusing the graph focuses a node');
+  assert.ok(await page.locator(`#${first}.node--active`).count(), 'the focused node is marked');
+  const xOf = (id) => page.$eval(`#${id}`, (n) => Number(n.getAttribute('transform').match(/translate\(([-\d.]+)/)[1]));
+  let moved = 0;
+  for (const [key, sign] of [['ArrowRight', 1], ['ArrowLeft', -1], ['ArrowRight', 1]]) {
+    const before = await active();
+    await page.keyboard.press(key);
+    const after = await active();
+    if (after !== before) {
+      moved += 1;
+      assert.ok(Math.sign((await xOf(after)) - (await xOf(before))) === sign, `${key} moves ${key.slice(5).toLowerCase()}`);
+    }
+  }
+  assert.ok(moved >= 2, 'arrow keys move between nodes');
+  await page.keyboard.press('Enter');
+  const opened = await active();
+  assert.equal(await page.getAttribute('#detail', 'data-id'), opened.replace(/^node-/, ''));
+  await page.focus('.graph__canvas');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#detail').count(), 0);
+  assert.equal(await active(), null);
+  await close();
+});
+
+test('zoom by buttons and Ctrl + wheel, never by a plain wheel; fit restores; the URL keeps it', async () => {
+  const { page, close } = await openGraph();
+  const viewBox = () => page.getAttribute('.graph__canvas', 'viewBox');
+  const fitted = await viewBox();
+  await page.click('button:has-text("Zoom in")');
+  assert.notEqual(await viewBox(), fitted);
+  await page.waitForURL(/zoom=125/);
+  await page.click('button:has-text("Fit to view")');
+  assert.equal(await viewBox(), fitted);
+  await page.locator('.graph__canvas').scrollIntoViewIfNeeded();
+  const box = await page.locator('.graph__canvas').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 40);
+  const scrolled = await page.evaluate(() => scrollY);
+  await page.mouse.wheel(0, 300);
+  await page.waitForFunction((y) => scrollY !== y, scrolled);
+  assert.equal(await viewBox(), fitted, 'a plain wheel scrolls the page, not the graph');
+  const shifted = await page.locator('.graph__canvas').boundingBox();
+  await page.mouse.move(shifted.x + shifted.width / 2, Math.max(shifted.y + 40, 40));
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
+  await page.waitForFunction((before) => document.querySelector('.graph__canvas').getAttribute('viewBox') !== before, fitted);
+  // Dragging pans.
+  await page.click('button:has-text("Fit to view")');
+  await page.locator('.graph__canvas').scrollIntoViewIfNeeded();
+  const b2 = await page.locator('.graph__canvas').boundingBox();
+  await page.mouse.move(b2.x + 20, b2.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(b2.x + 120, b2.y + 60, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForURL(/pan=-?\d+,-?\d+/);
+  await close();
+});
+
+test('filters and search apply to the graph, and hidden nodes leave the others in place', async () => {
+  const { page, close } = await openGraph();
+  const all = new Set(await positions(page));
+  await page.fill('#search', 'sessions');
+  const some = await positions(page);
+  assert.ok(some.length > 0 && some.length < all.size);
+  assert.ok(some.every((p) => all.has(p)), 'the same positions');
+  assert.deepEqual(await rowIds(page), await edgeIds(page));
+  await close();
+});
+
+test('two loads draw the same picture, and a shared link shows the same zoom', async () => {
+  const a = await openGraph('&zoom=150&pan=30,-20');
+  const b = await openGraph('&zoom=150&pan=30,-20');
+  assert.deepEqual(await positions(a.page), await positions(b.page));
+  assert.equal(await a.page.getAttribute('.graph__canvas', 'viewBox'), await b.page.getAttribute('.graph__canvas', 'viewBox'));
+  await a.close();
+  await b.close();
+});
+
+test('the graph downloads as a standalone SVG file', async () => {
+  const { page, close } = await openGraph();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download SVG")')]);
+  assert.equal(download.suggestedFilename(), 'relationships.svg');
+  const svg = await readFile(await download.path(), 'utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.equal((svg.match(/<line /g) ?? []).length, 24);
+  assert.ok(svg.includes('>Jeff Sessions<') && !svg.includes('<script'));
+  await close();
+});
+
+test('axe-core finds no violation in the relationship view, light, dark, 320 px, with a node focused', async () => {
+  for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 320]]) {
+    const { page, close } = await openGraph('', { colorScheme, width });
+    assert.deepEqual(await axe(page), [], `${colorScheme} ${width}`);
+    await page.focus('.graph__canvas');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await axe(page), [], `${colorScheme} ${width}, node selected`);
+    assert.equal(await page.evaluate(() => document.scrollingElement.scrollWidth), width);
+    await close();
+  }
+});
+
+test('the browser draws the seed graph exactly where the committed layout puts it', async () => {
+  const expected = (await readFile(new URL('../tests/data/seed-layout.txt', import.meta.url), 'utf8'))
+    .trim().split('\n').map((line) => { const [id, x, y] = line.split(' '); return `${id} translate(${x} ${y})`; }).sort();
+  const { page, close } = await openGraph();
+  assert.deepEqual((await positions(page)).sort(), expected);
+  await close();
+});
+
+test('a 1,000-entity story shows a readable neighbourhood, not a hairball', async () => {
+  const { page, problems, close } = await open('?synthetic=2500&view=graph', { waitFor: '.node' });
+  const nodes = await page.locator('.node').count();
+  assert.ok(nodes > 1 && nodes <= 150, `${nodes} nodes`);
+  assert.match(await page.textContent('#graph-summary'), /the neighbourhood of/);
+  const layout = await page.evaluate(() => performance.getEntriesByName('layout')[0]?.duration);
+  assert.ok(layout > 0, 'the app measures its layout');
+  await page.click('.node >> nth=1');
+  assert.match(await page.textContent('#graph-summary'), /the neighbourhood of/);
+  assert.deepEqual(problems.pageErrors, []);
+  await close();
+});

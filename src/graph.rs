@@ -1,0 +1,335 @@
+//! What the relationship view shows under the current query: which nodes and edges are visible,
+//! the neighbourhood shown for graphs too big to read whole, the text summary and table for
+//! screen readers, and the graph as a standalone SVG file.
+
+use crate::cards::{event_date, Dated};
+use crate::layout::{bounds, place, GraphEdge, GraphNode, Layout, MAX_FULL_GRAPH};
+use crate::share::escape_html as esc;
+use crate::story::{EntityKind, Story};
+use std::collections::BTreeSet;
+
+/// The part of the layout on screen: indices into its nodes and edges.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Visible {
+    pub layout: Layout,
+    pub nodes: Vec<usize>,
+    pub edges: Vec<usize>,
+    /// Set when the graph is too big and only a neighbourhood is shown: whose.
+    pub centre: Option<usize>,
+}
+
+/// The visible graph: nodes whose entities the query leaves (`entities`, indices into the
+/// story's entities), edges between two visible nodes. Above [`MAX_FULL_GRAPH`] nodes, only the
+/// neighbourhood of `focus` (an entity index; else the most connected node) is shown, laid out
+/// on its own.
+pub fn visible(full: &Layout, entities: &BTreeSet<usize>, focus: Option<usize>) -> Visible {
+    let shown: Vec<usize> = (0..full.nodes.len())
+        .filter(|&i| entities.contains(&full.nodes[i].entity))
+        .collect();
+    if shown.len() <= MAX_FULL_GRAPH {
+        let set: BTreeSet<usize> = shown.iter().copied().collect();
+        let edges = (0..full.edges.len())
+            .filter(|&e| set.contains(&full.edges[e].from) && set.contains(&full.edges[e].to))
+            .collect();
+        return Visible {
+            layout: full.clone(),
+            nodes: shown,
+            edges,
+            centre: None,
+        };
+    }
+    let centre = focus
+        .and_then(|entity| {
+            shown
+                .iter()
+                .copied()
+                .find(|&i| full.nodes[i].entity == entity)
+        })
+        .or_else(|| {
+            shown
+                .iter()
+                .copied()
+                .max_by_key(|&i| (full.nodes[i].degree, std::cmp::Reverse(i)))
+        });
+    let Some(centre) = centre else {
+        return Visible::default();
+    };
+    neighbourhood(full, &shown, centre)
+}
+
+/// The centre, its neighbours (most connected first, at most [`MAX_FULL_GRAPH`] in all) and the
+/// edges among them, laid out afresh.
+fn neighbourhood(full: &Layout, shown: &[usize], centre: usize) -> Visible {
+    let allowed: BTreeSet<usize> = shown.iter().copied().collect();
+    let mut around: Vec<usize> = full
+        .edges
+        .iter()
+        .filter_map(|e| match (e.from == centre, e.to == centre) {
+            (true, _) => Some(e.to),
+            (_, true) => Some(e.from),
+            _ => None,
+        })
+        .filter(|n| allowed.contains(n) && *n != centre)
+        .collect();
+    around.sort_by_key(|&n| (std::cmp::Reverse(full.nodes[n].degree), n));
+    around.dedup();
+    around.truncate(MAX_FULL_GRAPH - 1);
+    let mut members = vec![centre];
+    members.extend(around);
+    let index_of = |n: usize| members.iter().position(|&m| m == n);
+    let mut nodes: Vec<GraphNode> = members.iter().map(|&m| full.nodes[m].clone()).collect();
+    let edges: Vec<GraphEdge> = full
+        .edges
+        .iter()
+        .filter_map(|e| {
+            Some(GraphEdge {
+                relationship: e.relationship,
+                from: index_of(e.from)?,
+                to: index_of(e.to)?,
+            })
+        })
+        .collect();
+    place(&mut nodes, &edges);
+    crate::layout::separate_labels(&mut nodes);
+    let (n, m) = (nodes.len(), edges.len());
+    Visible {
+        layout: Layout { nodes, edges },
+        nodes: (0..n).collect(),
+        edges: (0..m).collect(),
+        centre: Some(0),
+    }
+}
+
+pub fn kind_word(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Group => "group",
+        EntityKind::Place => "place",
+    }
+}
+
+/// One sentence on the visible graph for screen readers: its size and its most connected nodes.
+pub fn summary(story: &Story, v: &Visible) -> String {
+    if v.nodes.is_empty() {
+        return "No relationships match the search and filters.".to_owned();
+    }
+    let mut degree = vec![0usize; v.layout.nodes.len()];
+    for &e in &v.edges {
+        degree[v.layout.edges[e].from] += 1;
+        degree[v.layout.edges[e].to] += 1;
+    }
+    let mut ranked: Vec<usize> = v.nodes.clone();
+    ranked.sort_by_key(|&n| (std::cmp::Reverse(degree[n]), n));
+    let top: Vec<String> = ranked
+        .iter()
+        .take(3)
+        .filter(|&&n| degree[n] > 0)
+        .map(|&n| {
+            format!(
+                "{} ({})",
+                story.entities()[v.layout.nodes[n].entity].name,
+                degree[n]
+            )
+        })
+        .collect();
+    let scope = match v.centre {
+        Some(c) => format!(
+            "the neighbourhood of {}: ",
+            story.entities()[v.layout.nodes[c].entity].name
+        ),
+        None => String::new(),
+    };
+    format!(
+        "The graph shows {scope}{} people, organizations, groups and places and {} relationships. Most connected: {}.",
+        v.nodes.len(),
+        v.edges.len(),
+        if top.is_empty() { "none".to_owned() } else { top.join(", ") }
+    )
+}
+
+/// A row of the relationships table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub id: String,
+    pub from: String,
+    pub label: String,
+    pub to: String,
+    pub dates: Vec<Dated>,
+}
+
+pub fn rows(story: &Story, v: &Visible) -> Vec<Row> {
+    v.edges
+        .iter()
+        .map(|&e| {
+            let r = &story.relationships()[v.layout.edges[e].relationship];
+            Row {
+                id: r.id.clone(),
+                from: story.name_of(&r.from).to_owned(),
+                label: r.label.clone(),
+                to: story.name_of(&r.to).to_owned(),
+                dates: r
+                    .events
+                    .iter()
+                    .filter_map(|id| story.event(id))
+                    .filter_map(event_date)
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The SVG path of a node's shape, centred on 0,0: a different shape for each kind, so the kind
+/// never rests on colour alone.
+pub fn shape_path(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "M -9 0 A 9 9 0 1 0 9 0 A 9 9 0 1 0 -9 0 Z",
+        EntityKind::Organization => "M -8 -8 H 8 V 8 H -8 Z",
+        EntityKind::Group => "M 0 -10 L 10 0 L 0 10 L -10 0 Z",
+        EntityKind::Place => "M 0 -10 L 9.5 7 L -9.5 7 Z",
+    }
+}
+
+pub fn kind_colour(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "#1d4f91",
+        EntityKind::Organization => "#7a3b8f",
+        EntityKind::Group => "#8a4b08",
+        EntityKind::Place => "#2f6b3a",
+    }
+}
+
+/// The visible graph as a standalone SVG document: shapes, names, labelled arrows, a title.
+pub fn export_svg(story: &Story, v: &Visible) -> String {
+    let b = bounds(v.nodes.iter().map(|&n| &v.layout.nodes[n]));
+    let (w, h) = (b.right - b.left, b.bottom - b.top);
+    let title = esc(&format!(
+        "{}: relationships",
+        story.words(&story.meta().headline_at.span)
+    ));
+    let mut svg = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{:.1} {:.1} {w:.1} {h:.1}" width="{w:.0}" height="{h:.0}" font-family="system-ui, sans-serif" font-size="12"><title>{title}</title><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs><rect x="{:.1}" y="{:.1}" width="{w:.1}" height="{h:.1}" fill="#fff"/>"##,
+        b.left, b.top, b.left, b.top
+    );
+    for &e in &v.edges {
+        let edge = &v.layout.edges[e];
+        let (a, z) = (&v.layout.nodes[edge.from], &v.layout.nodes[edge.to]);
+        let (x1, y1, x2, y2) = trimmed(a, z);
+        let label = esc(&story.relationships()[edge.relationship].label);
+        svg.push_str(&format!(
+            r##"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="#555" marker-end="url(#arrow)"><title>{label}</title></line><text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#333" font-size="10">{label}</text>"##,
+            (x1 + x2) / 2.0,
+            (y1 + y2) / 2.0 - 3.0
+        ));
+    }
+    for &n in &v.nodes {
+        let node = &v.layout.nodes[n];
+        svg.push_str(&format!(
+            r##"<g transform="translate({:.1} {:.1})"><path d="{}" fill="{}" stroke="#fff" stroke-width="1.5"/>"##,
+            node.x,
+            node.y,
+            shape_path(node.kind),
+            kind_colour(node.kind)
+        ));
+        for (i, line) in node.lines.iter().enumerate() {
+            svg.push_str(&format!(
+                r##"<text y="{}" text-anchor="middle" fill="#111">{}</text>"##,
+                24 + i * 15,
+                esc(line)
+            ));
+        }
+        svg.push_str("</g>");
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A line from `a` to `z` that stops short of both nodes, so arrowheads stay visible.
+pub fn trimmed(a: &GraphNode, z: &GraphNode) -> (f64, f64, f64, f64) {
+    let (dx, dy) = (z.x - a.x, z.y - a.y);
+    let l = (dx * dx + dy * dy).sqrt().max(1e-6);
+    let gap = 13.0_f64.min(l / 3.0);
+    (
+        a.x + dx / l * gap,
+        a.y + dy / l * gap,
+        z.x - dx / l * gap,
+        z.y - dy / l * gap,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::layout;
+    use crate::{bundled, synthetic};
+
+    fn everything(story: &Story) -> BTreeSet<usize> {
+        (0..story.entities().len()).collect()
+    }
+
+    #[test]
+    fn the_seed_graph_shows_every_relationship_and_hides_with_the_filters() {
+        let story = bundled::load().unwrap();
+        let full = layout(&story);
+        let all = visible(&full, &everything(&story), None);
+        assert_eq!(all.edges.len(), story.relationships().len());
+        assert_eq!(rows(&story, &all).len(), story.relationships().len());
+        let kislyak = story
+            .entities()
+            .iter()
+            .position(|e| e.id == "sergey-kislyak")
+            .unwrap();
+        let sessions = story
+            .entities()
+            .iter()
+            .position(|e| e.id == "jeff-sessions")
+            .unwrap();
+        let two = visible(&full, &[kislyak, sessions].into(), None);
+        assert_eq!(two.nodes.len(), 2);
+        assert_eq!(
+            rows(&story, &two)
+                .iter()
+                .map(|r| r.label.as_str())
+                .collect::<Vec<_>>(),
+            ["met with"]
+        );
+        let positions = |v: &Visible| {
+            v.nodes
+                .iter()
+                .map(|&n| (v.layout.nodes[n].x, v.layout.nodes[n].y))
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            positions(&two).iter().all(|p| positions(&all).contains(p)),
+            "filtering keeps positions"
+        );
+        assert!(summary(&story, &all).contains("Most connected: Jeff Sessions"));
+    }
+
+    #[test]
+    fn a_big_graph_shows_a_neighbourhood() {
+        let (file, article) = synthetic::story(1000, 42);
+        let story = crate::story::validate(file, &article).unwrap();
+        let full = layout(&story);
+        assert!(full.nodes.len() > MAX_FULL_GRAPH);
+        let v = visible(&full, &everything(&story), None);
+        assert!(v.nodes.len() <= MAX_FULL_GRAPH && v.centre == Some(0));
+        assert!(v
+            .edges
+            .iter()
+            .all(|&e| v.layout.edges[e].from < v.nodes.len()));
+        assert!(summary(&story, &v).contains("the neighbourhood of"));
+    }
+
+    #[test]
+    fn the_export_is_a_standalone_inert_svg_with_every_name() {
+        let story = bundled::load().unwrap();
+        let v = visible(&layout(&story), &everything(&story), None);
+        let svg = export_svg(&story, &v);
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.ends_with("</svg>"));
+        assert!(!svg.contains("<script") && !svg.contains("href=\"http"));
+        assert!(svg.contains(">Jeff Sessions<") && svg.contains(">met with<"));
+        assert_eq!(svg.matches("<line").count(), story.relationships().len());
+    }
+}

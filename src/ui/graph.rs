@@ -1,0 +1,381 @@
+//! The relationship view: an SVG graph (one tab stop; arrows move between nodes, Enter selects,
+//! Escape clears), zoom and pan by buttons, drag, pinch and Ctrl/⌘ + wheel (a plain wheel scrolls
+//! the page, so an embed never traps it), a legend, a summary and the table of the same edges.
+
+use super::card::source_sentence;
+use super::date::date_view;
+use super::StoryRef;
+use crate::graph::{
+    export_svg, kind_colour, kind_word, rows, shape_path, summary, trimmed, Visible,
+};
+use crate::layout::{bounds, nearest, Direction};
+use crate::story::EntityKind;
+use crate::view_state::{Action, GraphView};
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct GraphViewProps {
+    pub story: StoryRef,
+    pub visible: Rc<Visible>,
+    pub selected: Option<String>,
+    pub view: GraphView,
+    pub on_action: Callback<Action>,
+}
+
+/// The node ids in the DOM, for `aria-activedescendant` and tests.
+fn node_dom_id(story: &StoryRef, v: &Visible, n: usize) -> String {
+    format!("node-{}", story.entities()[v.layout.nodes[n].entity].id)
+}
+
+#[component]
+pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
+    let v = &props.visible;
+    let story = &props.story;
+    let active = use_state(|| None::<usize>);
+    let hover = use_state(|| None::<usize>);
+    let pointers = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
+    let svg_ref = use_node_ref();
+    {
+        // Ctrl/⌘ + wheel zooms; a plain wheel is left alone so it scrolls the page, even over an
+        // embedded graph. Attached by hand because zooming must cancel the browser's own zoom,
+        // which a passive listener cannot.
+        let (svg_ref, act) = (svg_ref.clone(), props.on_action.clone());
+        use_effect_with(v.nodes.is_empty(), move |_| {
+            let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(
+                    &svg,
+                    "wheel",
+                    options,
+                    move |event| {
+                        let Some(e) = event.dyn_ref::<web_sys::WheelEvent>() else {
+                            return;
+                        };
+                        if e.ctrl_key() || e.meta_key() {
+                            e.prevent_default();
+                            act.emit(Action::Zoom(if e.delta_y() < 0.0 { 115 } else { 87 }));
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+    if v.nodes.is_empty() {
+        return html! { <p class="empty">{ summary(story, v) }</p> };
+    }
+    let act = props.on_action.clone();
+    let entity_id = |n: usize| story.entities()[v.layout.nodes[n].entity].id.clone();
+
+    // The view box: the visible nodes' bounds, zoomed about their centre and panned.
+    let b = bounds(v.nodes.iter().map(|&n| &v.layout.nodes[n]));
+    let k = f64::from(props.view.zoom) / 100.0;
+    let (w, h) = ((b.right - b.left) / k, (b.bottom - b.top) / k);
+    let (cx, cy) = (
+        (b.left + b.right) / 2.0 + f64::from(props.view.x),
+        (b.top + b.bottom) / 2.0 + f64::from(props.view.y),
+    );
+    let view_box = format!("{:.1} {:.1} {w:.1} {h:.1}", cx - w / 2.0, cy - h / 2.0);
+
+    let lit = (*hover).or(*active);
+    let neighbours: BTreeSet<usize> = lit
+        .map(|n| {
+            v.edges
+                .iter()
+                .map(|&e| &v.layout.edges[e])
+                .filter(|e| e.from == n || e.to == n)
+                .flat_map(|e| [e.from, e.to])
+                .collect()
+        })
+        .unwrap_or_default();
+    let selected_node = props
+        .selected
+        .as_deref()
+        .and_then(|id| v.nodes.iter().copied().find(|&n| entity_id(n) == id));
+
+    let onkeydown = {
+        let (active, act, visible) = (active.clone(), act.clone(), props.visible.clone());
+        let ids: Vec<String> = (0..v.layout.nodes.len()).map(entity_id).collect();
+        Callback::from(move |e: KeyboardEvent| {
+            let from = (*active).or_else(|| visible.nodes.first().copied());
+            let direction = match e.key().as_str() {
+                "ArrowUp" => Some(Direction::Up),
+                "ArrowDown" => Some(Direction::Down),
+                "ArrowLeft" => Some(Direction::Left),
+                "ArrowRight" => Some(Direction::Right),
+                _ => None,
+            };
+            match (e.key().as_str(), direction, from) {
+                (_, Some(d), Some(from)) => {
+                    e.prevent_default();
+                    let next = if active.is_none() {
+                        Some(from)
+                    } else {
+                        nearest(&visible.layout.nodes, &visible.nodes, from, d)
+                    };
+                    if let Some(next) = next {
+                        active.set(Some(next));
+                    }
+                }
+                ("Enter" | " ", _, Some(from)) => {
+                    e.prevent_default();
+                    act.emit(Action::Select(ids[from].clone()));
+                }
+                ("Escape", _, _) => {
+                    active.set(None);
+                    act.emit(Action::Close);
+                }
+                ("+" | "=", _, _) => act.emit(Action::Zoom(125)),
+                ("-", _, _) => act.emit(Action::Zoom(80)),
+                ("0", _, _) => act.emit(Action::Fit),
+                _ => {}
+            }
+        })
+    };
+    let onfocus = {
+        let (active, first) = (
+            active.clone(),
+            selected_node.or_else(|| v.nodes.first().copied()),
+        );
+        Callback::from(move |_: FocusEvent| {
+            if active.is_none() {
+                active.set(first);
+            }
+        })
+    };
+    // Units of the graph per CSS pixel, for turning pointer movement into pan.
+    let scale = {
+        let svg_ref = svg_ref.clone();
+        move || {
+            svg_ref
+                .cast::<web_sys::Element>()
+                .map_or(1.0, |s| w / s.get_bounding_client_rect().width().max(1.0))
+        }
+    };
+    let onpointerdown = {
+        let pointers = pointers.clone();
+        Callback::from(move |e: PointerEvent| {
+            pointers.borrow_mut().insert(
+                e.pointer_id(),
+                (f64::from(e.client_x()), f64::from(e.client_y())),
+            );
+        })
+    };
+    let onpointermove = {
+        let (pointers, act) = (pointers.clone(), act.clone());
+        Callback::from(move |e: PointerEvent| {
+            let mut down = pointers.borrow_mut();
+            let Some(&before) = down.get(&e.pointer_id()) else {
+                return;
+            };
+            let now = (f64::from(e.client_x()), f64::from(e.client_y()));
+            if down.len() == 2 {
+                // Pinch: zoom by how much the distance between the two fingers changed.
+                let other = down
+                    .iter()
+                    .find(|(id, _)| **id != e.pointer_id())
+                    .map(|(_, p)| *p)
+                    .unwrap_or(before);
+                let (d0, d1) = (dist(before, other), dist(now, other));
+                if d0 > 0.0 && (d1 / d0 - 1.0).abs() > 0.02 {
+                    act.emit(Action::Zoom((d1 / d0 * 100.0).round() as u32));
+                    down.insert(e.pointer_id(), now);
+                }
+                return;
+            }
+            // Capture only once this is a drag, so a plain click still reaches its node or edge.
+            if dist(before, now) < 3.0 {
+                return;
+            }
+            if let Some(target) = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = target.set_pointer_capture(e.pointer_id());
+            }
+            let s = scale();
+            let (dx, dy) = (
+                ((before.0 - now.0) * s).round() as i32,
+                ((before.1 - now.1) * s).round() as i32,
+            );
+            if dx != 0 || dy != 0 {
+                act.emit(Action::Pan(dx, dy));
+                down.insert(e.pointer_id(), now);
+            }
+        })
+    };
+    let onpointerup = {
+        let pointers = pointers.clone();
+        Callback::from(move |e: PointerEvent| {
+            pointers.borrow_mut().remove(&e.pointer_id());
+        })
+    };
+
+    let edges = v.edges.iter().map(|&e| {
+        let edge = &v.layout.edges[e];
+        let r = &story.relationships()[edge.relationship];
+        let (a, z) = (&v.layout.nodes[edge.from], &v.layout.nodes[edge.to]);
+        let (x1, y1, x2, y2) = trimmed(a, z);
+        let on = lit.is_some_and(|n| edge.from == n || edge.to == n) || props.selected.as_deref() == Some(r.id.as_str());
+        let dim = lit.is_some() && !on;
+        let onclick = act.reform({
+            let id = r.id.clone();
+            move |_| Action::Select(id.clone())
+        });
+        html! {
+            <g class={classes!("edge", on.then_some("edge--lit"), dim.then_some("edge--dim"))} data-id={r.id.clone()}>
+                <line class="edge__line" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} marker-end="url(#arrow)" />
+                <line class="edge__hit" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} {onclick} />
+                if on || props.view.zoom >= 175 {
+                    <text class="edge__label" x={fmt((x1 + x2) / 2.0)} y={fmt((y1 + y2) / 2.0 - 4.0)}>{ r.label.clone() }</text>
+                }
+            </g>
+        }
+    });
+    let nodes = v.nodes.iter().map(|&n| {
+        let node = &v.layout.nodes[n];
+        let e = &story.entities()[node.entity];
+        let degree = v.edges.iter().filter(|&&x| v.layout.edges[x].from == n || v.layout.edges[x].to == n).count();
+        let dim = lit.is_some() && !neighbours.contains(&n);
+        let onclick = {
+            let (act, active, id) = (act.clone(), active.clone(), e.id.clone());
+            Callback::from(move |_| {
+                active.set(Some(n));
+                act.emit(Action::Select(id.clone()));
+            })
+        };
+        let onpointerenter = {
+            let hover = hover.clone();
+            Callback::from(move |_| hover.set(Some(n)))
+        };
+        let onpointerleave = {
+            let hover = hover.clone();
+            Callback::from(move |_| hover.set(None))
+        };
+        let label = format!("{}, {}, {degree} relationship{}", e.name, kind_word(node.kind), if degree == 1 { "" } else { "s" });
+        html! {
+            <g id={node_dom_id(story, v, n)} role="option" aria-selected={(selected_node == Some(n)).to_string()} aria-label={label}
+                class={classes!("node", format!("node--{}", kind_word(node.kind)), (*active == Some(n)).then_some("node--active"),
+                    (selected_node == Some(n)).then_some("node--selected"), dim.then_some("node--dim"), (lit == Some(n)).then_some("node--lit"))}
+                data-id={e.id.clone()} transform={format!("translate({} {})", fmt(node.x), fmt(node.y))}
+                {onclick} {onpointerenter} {onpointerleave}>
+                <circle class="node__ring" r="15" />
+                <path class="node__shape" d={shape_path(node.kind)} fill={kind_colour(node.kind)} />
+                { for node.lines.iter().enumerate().map(|(i, line)| html! {
+                    <text class="node__label" y={(24 + i * 15).to_string()}>{ line.clone() }</text>
+                }) }
+            </g>
+        }
+    });
+    let described = summary(story, v);
+    let download = {
+        let (story, visible) = (props.story.clone(), props.visible.clone());
+        Callback::from(move |_| download_svg(&export_svg(&story, &visible)))
+    };
+    html! {
+        <section class="graph" aria-labelledby="graph-title">
+            <h2 id="graph-title">{ "Relationships" }</h2>
+            <div class="graph__toolbar">
+                <button type="button" class="button" onclick={act.reform(|_| Action::Zoom(125))}>{ "Zoom in" }</button>
+                <button type="button" class="button" onclick={act.reform(|_| Action::Zoom(80))}>{ "Zoom out" }</button>
+                <button type="button" class="button" onclick={act.reform(|_| Action::Fit)}>{ "Fit to view" }</button>
+                <button type="button" class="button" onclick={download}>{ "Download SVG" }</button>
+            </div>
+            <p class="graph__help" id="graph-help">{ "Drag to move, pinch or Ctrl/⌘ + scroll to zoom. In the graph: arrow keys move between people and organizations, Enter opens one, Escape clears." }</p>
+            <svg ref={svg_ref} class="graph__canvas" viewBox={view_box} role="listbox" tabindex="0"
+                aria-label="Relationship graph" aria-describedby="graph-help graph-summary"
+                aria-activedescendant={(*active).map(|n| node_dom_id(story, v, n))}
+                {onkeydown} {onfocus} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                <defs>
+                    <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z" class="edge__arrow" />
+                    </marker>
+                </defs>
+                <g class="edges" aria-hidden="true">{ for edges }</g>
+                { for nodes }
+            </svg>
+            <ul class="graph__legend" aria-label="Legend">
+                { for [EntityKind::Person, EntityKind::Organization, EntityKind::Group, EntityKind::Place].into_iter().map(|kind| html! {
+                    <li>
+                        <svg viewBox="-11 -11 22 22" width="18" height="18" aria-hidden="true" focusable="false">
+                            <path d={shape_path(kind)} fill={kind_colour(kind)} />
+                        </svg>
+                        { kind_word(kind) }
+                    </li>
+                }) }
+                <li><svg viewBox="0 0 30 10" width="30" height="10" aria-hidden="true" focusable="false"><line x1="0" y1="5" x2="24" y2="5" class="edge__line" marker-end="url(#arrow)" /></svg>{ "relationship, read from → to" }</li>
+            </ul>
+            <p class="graph__summary" id="graph-summary">{ described }</p>
+            { table(props) }
+        </section>
+    }
+}
+
+fn dist(a: (f64, f64), b: (f64, f64)) -> f64 {
+    ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
+}
+
+fn fmt(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+/// The table of exactly the edges the graph shows.
+fn table(props: &GraphViewProps) -> Html {
+    let story = &props.story;
+    let rows = rows(story, &props.visible);
+    html! {
+        <div class="table-scroll" role="region" aria-labelledby="relationships-caption" tabindex="0">
+            <table class="relationships">
+                <caption id="relationships-caption">{ format!("Relationships shown ({})", rows.len()) }</caption>
+                <thead><tr>
+                    <th scope="col">{ "Source" }</th><th scope="col">{ "Relation" }</th><th scope="col">{ "Target" }</th>
+                    <th scope="col">{ "Date" }</th><th scope="col">{ "Source sentence" }</th>
+                </tr></thead>
+                <tbody>
+                    { for rows.iter().map(|row| {
+                        let at = story.find(&row.id).and_then(|item| match item {
+                            crate::story::ItemRef::Relationship(i) => Some(story.relationships()[i].at.clone()),
+                            _ => None,
+                        }).unwrap_or_default();
+                        let onclick = props.on_action.reform({ let id = row.id.clone(); move |_| Action::Select(id.clone()) });
+                        html! {
+                            <tr data-id={row.id.clone()}>
+                                <td>{ row.from.clone() }</td>
+                                <td><button type="button" class="link-button" {onclick}>{ row.label.clone() }</button></td>
+                                <td>{ row.to.clone() }</td>
+                                <td>{ for row.dates.iter().map(date_view) }</td>
+                                <td>{ source_sentence(story, &at) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Saves `svg` as a file through a same-origin blob URL: no request leaves the page.
+fn download_svg(svg: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let link = gloo::utils::document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(link) = link {
+        link.set_href(&url);
+        link.set_download("relationships.svg");
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
