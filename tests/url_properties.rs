@@ -65,17 +65,25 @@ fn state() -> impl Strategy<Value = ViewState> {
                 text,
             },
         );
+    let graph = (
+        MIN_ZOOM..=MAX_ZOOM,
+        -100_000i32..=100_000,
+        -100_000i32..=100_000,
+    )
+        .prop_map(|(zoom, x, y)| GraphView { zoom, x, y });
     (
         proptest::sample::select(View::ALL.to_vec()),
         query,
         proptest::option::of(proptest::sample::select(item_ids())),
         proptest::option::of(proptest::sample::select(item_ids())),
+        graph,
     )
-        .prop_map(|(view, query, selected, target)| ViewState {
+        .prop_map(|(view, query, selected, target, graph)| ViewState {
             view,
             query,
             selected,
             target,
+            graph,
             ..ViewState::default()
         })
 }
