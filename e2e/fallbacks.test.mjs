@@ -68,3 +68,60 @@ test('the built page carries preview meta tags and an oEmbed description', async
   const image = await fetch(new URL('og-image.png', env.server.url));
   assert.equal(image.headers.get('content-type'), 'image/png');
 });
+
+test('the built page carries a strict CSP and SRI, and a tour of every view violates neither', async () => {
+  const html = await (await fetch(env.server.url)).text();
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? '';
+  assert.match(csp, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval';/);
+  assert.ok(!csp.includes('unsafe-inline') && !/unsafe-eval'(?<!wasm-unsafe-eval')/.test(csp.replace("'wasm-unsafe-eval'", '')));
+  assert.match(csp, /default-src 'self'/);
+  for (const tag of html.match(/<(script|link) [^>]*(src|href)="\.\/[^"]+\.(js|css|wasm)"[^>]*>/g) ?? []) {
+    assert.match(tag, /integrity="sha384-/, tag);
+  }
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const foreign = [];
+  page.on('request', (r) => { if (!r.url().startsWith(env.server.url.replace(/\/$/, '')) && !r.url().startsWith('blob:')) foreign.push(r.url()); });
+  try {
+    await page.goto(env.server.url);
+    await page.waitForSelector('.card');
+    await page.fill('#search', 'kislyak');
+    await page.click('#open-staffer-kislyaks-door');
+    for (const view of ['Timeline', 'Claims', 'Relationships', 'Article', 'Cards']) {
+      await page.click(`.views__button:has-text("${view}")`);
+    }
+    await page.click('button:has-text("Embed")');
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    assert.deepEqual(foreign, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('after loading, the app keeps working offline', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  try {
+    await page.goto(env.server.url);
+    await page.waitForSelector('.card');
+    await context.setOffline(true);
+    // Chromium re-asks for the favicon after every same-document navigation (our history entries);
+    // that is the browser's tab chrome, not the app, and failing it changes nothing a reader sees.
+    page.on('request', (r) => /\/favicon-[0-9a-f]+\.svg$/.test(r.url()) || requests.push(r.url()));
+    await page.fill('#search', 'pelosi');
+    await page.click('.views__button:has-text("Relationships")');
+    await page.waitForSelector('.node');
+    await page.fill('#search', '');
+    await page.click('.views__button:has-text("Timeline")');
+    await page.waitForSelector('.tl-event');
+    assert.deepEqual(requests, [], 'no further requests');
+    assert.equal(await page.isVisible('#fatal'), false);
+  } finally {
+    await context.close();
+  }
+});

@@ -35,6 +35,12 @@ fn main() {
             .ok_or(marker)
     })
     .unwrap_or_else(|marker| fail(format!("{} has no {marker} marker", index_path.display())));
+    let replaced = with_csp(&replaced).unwrap_or_else(|| {
+        fail(format!(
+            "{} has no <meta charset> to follow",
+            index_path.display()
+        ))
+    });
     std::fs::write(&index_path, replaced)
         .unwrap_or_else(|e| fail(format!("{}: {e}", index_path.display())));
     let oembed_base = if base.is_empty() {
@@ -47,6 +53,46 @@ fn main() {
         static_page::oembed(&story, &oembed_base),
     )
     .unwrap_or_else(|e| fail(format!("oembed.json: {e}")));
+}
+
+/// Inserts the Content-Security-Policy right after `<meta charset>`, allowing each inline script
+/// (Trunk's loader) by its SHA-256 hash.
+#[cfg(not(target_arch = "wasm32"))]
+fn with_csp(html: &str) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    use story_explorer::static_page::{csp_meta, inline_scripts};
+    let hashes: Vec<String> = inline_scripts(html)
+        .into_iter()
+        .map(|s| base64(&Sha256::digest(s.as_bytes())))
+        .collect();
+    let anchor = "<meta charset=\"utf-8\">";
+    let at = html.find(anchor)? + anchor.len();
+    Some(format!(
+        "{}\n    {}{}",
+        &html[..at],
+        csp_meta(&hashes),
+        &html[at..]
+    ))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 #[cfg(target_arch = "wasm32")]
