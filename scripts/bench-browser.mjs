@@ -1,13 +1,50 @@
-// Browser benchmark: builds nothing, serves `dist`, and drives headless Chromium to measure, as
-// medians over several runs, time to first story content, the update time of a keystroke and of
-// a filter click on the seed story and on synthetic stories (`?synthetic=N`), and graph layout.
-//   node scripts/bench-browser.mjs [dist] [runs]
+// Browser benchmark of a built bundle: serves `dist` and a hand-written reference page that renders
+// the same cards (scripts/reference-page.mjs), drives headless Chromium, and prints medians over
+// several runs — first-view payload, time to first content and to interactive, update time of a
+// keystroke and of a filter click, graph layout time, wasm memory — then checks the budgets and
+// exits 1 if one is broken.   node scripts/bench-browser.mjs [dist] [runs]
+// scripts/bench.sh builds the bundle first; this script builds nothing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve } from '../e2e/server.mjs';
 import { launch } from '../e2e/browser.mjs';
+import { printTable, sizes } from './size.mjs';
+import { readCards, writeReference } from './reference-page.mjs';
 
 const dist = process.argv[2] ?? 'dist';
-const runs = Number(process.argv[3] ?? 5);
+const runs = Number(process.argv[3] ?? 7);
+const REFERENCE_DIR = 'target/bench-reference';
+const BUDGET = { payloadGzip: 110_000, firstContentRatio: 1.5 };
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`.padStart(9);
+
+/**
+ * Loads `url` in a fresh context (empty cache) and returns when the story is on screen: first
+ * contentful paint, the `story-shown` mark (the story rendered with its controls live), wasm linear
+ * memory, and the files the first view loaded with their sizes from `root`.
+ */
+async function firstView(browser, url, root) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.benchWasm = e.detail.wasm; }));
+  const page = await context.newPage();
+  const files = new Set();
+  const base = new URL(url);
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === base.origin) files.add(u.pathname.slice(base.pathname.length) || 'index.html');
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => ['story-shown', 'first-contentful-paint'].every((n) => performance.getEntriesByName(n).length > 0));
+  const timing = await page.evaluate(() => ({
+    firstContent: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    interactive: performance.getEntriesByName('story-shown')[0].startTime,
+    wasmMemory: window.benchWasm?.memory?.buffer.byteLength ?? 0,
+  }));
+  await context.close();
+  const payload = [...files].sort().map((name) => ({ name, ...sizes(readFileSync(join(root, name))) }));
+  return { ...timing, payload };
+}
 
 /**
  * Applies `act` in the page and times the update: `app` from the action to the rendered DOM (the
@@ -30,16 +67,17 @@ async function frameTime(page, act) {
 const type = (text) => `const el = document.getElementById('search'); el.value = ${JSON.stringify(text)}; el.dispatchEvent(new InputEvent('input', { bubbles: true }));`;
 const click = (selector) => `document.querySelector(${JSON.stringify(selector)}).click();`;
 
-async function measure(browser, url, label) {
-  const firstContent = [];
+/** Keystrokes ("contract", one letter at a time) and kind-filter clicks; wasm memory after them. */
+async function interaction(browser, url) {
   const keystroke = { frame: [], app: [] };
   const filter = { frame: [], app: [] };
+  const memory = [];
   for (let run = 0; run < runs; run++) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const loaded = Date.now();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.benchWasm = e.detail.wasm; }));
+    const page = await context.newPage();
     await page.goto(url);
     await page.waitForSelector('.card');
-    firstContent.push(await page.evaluate(() => performance.getEntriesByName('story-shown')[0]?.startTime ?? NaN));
     let text = '';
     for (const c of 'contract') {
       text += c;
@@ -53,15 +91,13 @@ async function measure(browser, url, label) {
       filter.frame.push(t.frame);
       filter.app.push(t.app);
     }
-    void loaded;
-    await page.close();
+    memory.push(await page.evaluate(() => window.benchWasm.memory.buffer.byteLength));
+    await context.close();
   }
-  const cards = `${label}`.padEnd(22);
-  const f = (x) => `${x.toFixed(1)} ms`.padStart(9);
-  console.log(`${cards} first content ${f(median(firstContent))} | keystroke app ${f(median(keystroke.app))} frame ${f(median(keystroke.frame))} | filter app ${f(median(filter.app))} frame ${f(median(filter.frame))}`);
+  return { keystroke, filter, memory: median(memory) };
 }
 
-async function layoutTime(browser, url, label) {
+async function layoutTime(browser, url) {
   const times = [];
   for (let run = 0; run < runs; run++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -70,19 +106,69 @@ async function layoutTime(browser, url, label) {
     times.push(await page.evaluate(() => performance.getEntriesByName('layout')[0]?.duration ?? NaN));
     await page.close();
   }
-  console.log(`${label.padEnd(22)} graph layout ${`${median(times).toFixed(1)} ms`.padStart(9)}`);
+  return median(times);
 }
 
-const server = await serve(dist);
+const app = await serve(dist);
 const browser = await launch();
+let reference;
+const failures = [];
 try {
-  console.log(`medians of ${runs} runs; "app" = from the action to the rendered DOM (Performance API), "frame" = to the end of the style and layout that follow`);
-  await measure(browser, server.url, 'seed story');
-  for (const n of [1000, 5000]) await measure(browser, `${server.url}?synthetic=${n}`, `synthetic ${n} items`);
-  await layoutTime(browser, `${server.url}?view=graph`, 'seed story');
-  await layoutTime(browser, `${server.url}?synthetic=250&view=graph`, '100 entities');
-  await layoutTime(browser, `${server.url}?synthetic=2500&view=graph`, '1,000 entities');
+  const page = await browser.newPage();
+  await page.goto(app.url);
+  await page.waitForSelector('.card');
+  writeReference(REFERENCE_DIR, dist, await readCards(page));
+  await page.close();
+  reference = await serve(REFERENCE_DIR);
+
+  const views = { app: [], reference: [] };
+  for (let run = 0; run < runs; run++) {
+    views.app.push(await firstView(browser, app.url, dist));
+    views.reference.push(await firstView(browser, reference.url, REFERENCE_DIR));
+  }
+  const m = (side, key) => median(views[side].map((v) => v[key]));
+  console.log(`\nFirst view of the seed story — medians of ${runs} runs, fresh cache, localhost, 1280×900`);
+  console.log(`                      first content   interactive`);
+  console.log(`  app                     ${ms(m('app', 'firstContent'))}     ${ms(m('app', 'interactive'))}`);
+  console.log(`  reference page          ${ms(m('reference', 'firstContent'))}     ${ms(m('reference', 'interactive'))}`);
+  const ratio = m('app', 'firstContent') / m('reference', 'firstContent');
+  const interactiveRatio = m('app', 'interactive') / m('reference', 'interactive');
+  console.log(`  app / reference         ${`${ratio.toFixed(2)}×`.padStart(9)}     ${`${interactiveRatio.toFixed(2)}×`.padStart(9)}`);
+  console.log('  (first content: first contentful paint — for the app, the pre-rendered story essentials;');
+  console.log('   interactive: the "story-shown" mark — the cards rendered with every control live)');
+  console.log(`  wasm memory after load: ${(m('app', 'wasmMemory') / 2 ** 20).toFixed(1)} MiB`);
+
+  console.log('\nFirst-view payload of the app (every file loaded before the story was shown)');
+  const payload = printTable(views.app[0].payload);
+  console.log('\nFirst-view payload of the reference page');
+  const referencePayload = printTable(views.reference[0].payload);
+
+  console.log(`\nUpdates — medians of ${runs} runs; "app" = from the action to the rendered DOM (Performance API), "frame" = to the end of the style and layout that follow`);
+  for (const [label, query] of [['seed story', ''], ['synthetic 1,000 items', '?synthetic=1000'], ['synthetic 5,000 items', '?synthetic=5000']]) {
+    const r = await interaction(browser, app.url + query);
+    console.log(`  ${label.padEnd(22)} keystroke app ${ms(median(r.keystroke.app))} frame ${ms(median(r.keystroke.frame))} | filter app ${ms(median(r.filter.app))} frame ${ms(median(r.filter.frame))} | wasm memory ${(r.memory / 2 ** 20).toFixed(1)} MiB`);
+  }
+
+  console.log(`\nGraph layout — medians of ${runs} runs (the app's "layout" measure)`);
+  for (const [label, query] of [['seed story', '?view=graph'], ['100 entities', '?synthetic=250&view=graph'], ['1,000 entities', '?synthetic=2500&view=graph']]) {
+    console.log(`  ${label.padEnd(22)} ${ms(await layoutTime(browser, app.url + query))}`);
+  }
+
+  console.log('\nBudgets');
+  const check = (name, ok, detail) => {
+    console.log(`  ${ok ? 'pass' : 'FAIL'}  ${name}: ${detail}`);
+    if (!ok) failures.push(name);
+  };
+  check('first-view payload', payload.gzip <= BUDGET.payloadGzip,
+    `${payload.gzip.toLocaleString('en')} B gzip (budget ${BUDGET.payloadGzip.toLocaleString('en')} B; reference ${referencePayload.gzip.toLocaleString('en')} B)`);
+  check('time to first content', ratio <= BUDGET.firstContentRatio,
+    `${ratio.toFixed(2)}× the reference page (budget ${BUDGET.firstContentRatio}×)`);
 } finally {
   await browser.close();
-  await server.close();
+  await app.close();
+  await reference?.close();
+}
+if (failures.length) {
+  console.log(`\n${failures.length} budget(s) broken: ${failures.join(', ')}`);
+  process.exit(1);
 }

@@ -1,0 +1,125 @@
+//! The palette in `static/app.css`, light and dark, meets WCAG 2.2 AA contrast: text ≥ 4.5:1 and
+//! graphics, borders and focus rings ≥ 3:1 against every background they sit on. Read from the
+//! stylesheet itself, so a colour edited there is checked here.
+
+const CSS: &str = include_str!("../static/app.css");
+
+/// Custom properties declared in the `:root` block that starts at `from`.
+fn root_colours(from: usize) -> Vec<(String, [u8; 3])> {
+    let block = &CSS[from..];
+    let block = &block[..block.find('}').expect("a closed :root block")];
+    block
+        .lines()
+        .filter_map(|line| {
+            let (name, value) = line.trim().strip_prefix("--")?.split_once(':')?;
+            let hex = value.trim().trim_end_matches(';').strip_prefix('#')?;
+            let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+            (hex.len() == 6).then_some(())?;
+            Some((name.to_owned(), [channel(0)?, channel(2)?, channel(4)?]))
+        })
+        .collect()
+}
+
+fn themes() -> [(&'static str, Vec<(String, [u8; 3])>); 2] {
+    let light = CSS.find(":root {").expect("a light :root block");
+    let media = CSS
+        .find("@media (prefers-color-scheme: dark)")
+        .expect("a dark theme");
+    let dark = media + CSS[media..].find(":root {").expect("a dark :root block");
+    [("light", root_colours(light)), ("dark", root_colours(dark))]
+}
+
+fn colour(theme: &[(String, [u8; 3])], name: &str) -> [u8; 3] {
+    theme
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("--{name} is not defined"))
+        .1
+}
+
+/// WCAG 2.x relative luminance and contrast ratio.
+fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let luminance = |c: [u8; 3]| {
+        let lin = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.04045 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+const BACKGROUNDS: [&str; 2] = ["bg", "surface"];
+/// Used for words: body text, secondary text, links, and the kind labels and legend entries.
+const TEXT: [&str; 10] = [
+    "text",
+    "muted",
+    "accent",
+    "person",
+    "organization",
+    "group",
+    "place",
+    "quote",
+    "event",
+    "claim",
+];
+/// Used for shapes only: borders, focus rings, graph nodes and timeline marks.
+const GRAPHICS: [&str; 2] = ["border", "focus"];
+
+#[test]
+fn the_contrast_formula_matches_wcag_reference_values() {
+    assert!((contrast([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 1e-9);
+    assert!((contrast([0x77, 0x77, 0x77], [255, 255, 255]) - 4.48).abs() < 0.01);
+    assert!((contrast([1, 2, 3], [1, 2, 3]) - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn text_colours_reach_4_5_to_1_on_every_background_in_both_themes() {
+    let mut failures = Vec::new();
+    for (theme_name, theme) in themes() {
+        for fg in TEXT {
+            for bg in BACKGROUNDS {
+                let ratio = contrast(colour(&theme, fg), colour(&theme, bg));
+                if ratio < 4.5 {
+                    failures.push(format!("{theme_name}: --{fg} on --{bg} is {ratio:.2}:1"));
+                }
+            }
+        }
+        let marked = contrast(colour(&theme, "mark-text"), colour(&theme, "mark-bg"));
+        if marked < 4.5 {
+            failures.push(format!(
+                "{theme_name}: --mark-text on --mark-bg is {marked:.2}:1"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn graphics_and_focus_rings_reach_3_to_1_in_both_themes() {
+    let mut failures = Vec::new();
+    for (theme_name, theme) in themes() {
+        for fg in GRAPHICS.iter().chain(TEXT.iter().skip(3)) {
+            for bg in BACKGROUNDS {
+                let ratio = contrast(colour(&theme, fg), colour(&theme, bg));
+                if ratio < 3.0 {
+                    failures.push(format!("{theme_name}: --{fg} on --{bg} is {ratio:.2}:1"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn both_themes_define_the_same_colours() {
+    let [(_, light), (_, dark)] = themes();
+    let names = |t: &[(String, [u8; 3])]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&light), names(&dark));
+    assert!(light.len() >= 16, "{:?}", names(&light));
+}
