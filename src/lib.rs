@@ -11,6 +11,7 @@ pub mod claims;
 pub mod dates;
 pub mod fold;
 pub mod graph;
+pub mod hostile;
 pub mod layout;
 pub mod mentions;
 pub mod query;

@@ -72,13 +72,19 @@ fn param<'a>(search: &'a str, key: &str) -> Option<&'a str> {
         .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
 }
 
-/// The bundled story, or with `?synthetic=N` a generated one of N items for benchmarks.
+/// The bundled story; with `?synthetic=N` a generated one of N items for benchmarks, with
+/// `?synthetic=hostile` one with hostile content in every field for the robustness test.
 fn load(search: &str) -> Result<Story, LoadError> {
-    match param(search, "synthetic").and_then(|n| n.parse::<usize>().ok()) {
-        Some(n) => {
-            let (file, article) = synthetic::story(n.clamp(1, MAX_SYNTHETIC), 42);
-            crate::story::validate(file, &article).map_err(LoadError::Invalid)
-        }
+    let generated = match param(search, "synthetic") {
+        Some("hostile") => Some(crate::hostile::story()),
+        Some(n) => n
+            .parse::<usize>()
+            .ok()
+            .map(|n| synthetic::story(n.clamp(1, MAX_SYNTHETIC), 42)),
+        None => None,
+    };
+    match generated {
+        Some((file, article)) => crate::story::validate(file, &article).map_err(LoadError::Invalid),
         None => bundled::load(),
     }
 }
