@@ -4,8 +4,11 @@
 
 const CSS: &str = include_str!("../static/app.css");
 
+/// A theme's custom properties that hold colours, in declaration order.
+type Theme = Vec<(String, [u8; 3])>;
+
 /// Custom properties declared in the `:root` block that starts at `from`.
-fn root_colours(from: usize) -> Vec<(String, [u8; 3])> {
+fn root_colours(from: usize) -> Theme {
     let block = &CSS[from..];
     let block = &block[..block.find('}').expect("a closed :root block")];
     block
@@ -20,7 +23,7 @@ fn root_colours(from: usize) -> Vec<(String, [u8; 3])> {
         .collect()
 }
 
-fn themes() -> [(&'static str, Vec<(String, [u8; 3])>); 2] {
+fn themes() -> [(&'static str, Theme); 2] {
     let light = CSS.find(":root {").expect("a light :root block");
     let media = CSS
         .find("@media (prefers-color-scheme: dark)")
