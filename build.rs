@@ -6,6 +6,10 @@
 
 #[path = "src/dates.rs"]
 mod dates;
+#[path = "src/fold.rs"]
+mod fold;
+#[path = "src/order.rs"]
+mod order;
 #[path = "src/story/mod.rs"]
 mod story;
 #[path = "src/text.rs"]

@@ -137,7 +137,7 @@ pub fn cards(story: &Story) -> Vec<Card> {
         }
     }));
     let mut events: Vec<&Event> = story.events().iter().collect();
-    events.sort_by_key(|e| e.on());
+    crate::order::sort_by_key(&mut events, |e| e.on());
     all.extend(events.into_iter().map(|e| Card {
         id: e.id.clone(),
         kind: CardKind::Event,
@@ -158,7 +158,7 @@ pub fn cards(story: &Story) -> Vec<Card> {
         date: date_of(story, c.event.as_ref()),
         at: c.at.clone(),
     }));
-    all.sort_by_key(|c| c.kind);
+    crate::order::sort_by_key(&mut all, |c| c.kind);
     all
 }
 

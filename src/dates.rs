@@ -218,7 +218,7 @@ pub fn resolve(words: &str, published: PartialDate) -> Option<PartialDate> {
 fn normalize(words: &str) -> String {
     const LEADING: [&str; 7] = ["in", "on", "since", "during", "by", "early", "late"];
     const TRAILING: [&str; 5] = ["morning", "afternoon", "evening", "night", "night,"];
-    let lower = words.to_lowercase().replace([',', '.'], " ");
+    let lower = words.to_ascii_lowercase().replace([',', '.'], " ");
     let mut tokens: Vec<&str> = lower.split_whitespace().collect();
     while tokens.first().is_some_and(|t| LEADING.contains(t)) {
         tokens.remove(0);
@@ -251,7 +251,7 @@ fn month_number(token: &str) -> Option<u8> {
     // Full names and the abbreviations newsrooms use ("Feb.", "Sept."); at least three letters.
     MONTHS
         .iter()
-        .position(|m| token.len() >= 3 && m.to_lowercase().starts_with(token))
+        .position(|m| token.len() >= 3 && m.to_ascii_lowercase().starts_with(token))
         .and_then(|i| u8::try_from(i + 1).ok())
 }
 

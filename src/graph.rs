@@ -71,7 +71,9 @@ fn neighbourhood(full: &Layout, shown: &[usize], centre: usize) -> Visible {
         })
         .filter(|n| allowed.contains(n) && *n != centre)
         .collect();
-    around.sort_by_key(|&n| (std::cmp::Reverse(full.nodes[n].degree), n));
+    crate::order::sort_by_key(&mut around, |&n| {
+        (std::cmp::Reverse(full.nodes[n].degree), n)
+    });
     around.dedup();
     around.truncate(MAX_FULL_GRAPH - 1);
     let mut members = vec![centre];
@@ -120,7 +122,7 @@ pub fn summary(story: &Story, v: &Visible) -> String {
         degree[v.layout.edges[e].to] += 1;
     }
     let mut ranked: Vec<usize> = v.nodes.clone();
-    ranked.sort_by_key(|&n| (std::cmp::Reverse(degree[n]), n));
+    crate::order::sort_by_key(&mut ranked, |&n| (std::cmp::Reverse(degree[n]), n));
     let top: Vec<String> = ranked
         .iter()
         .take(3)
@@ -208,8 +210,17 @@ pub fn export_svg(story: &Story, v: &Visible) -> String {
         story.words(&story.meta().headline_at.span)
     ));
     let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{:.1} {:.1} {w:.1} {h:.1}" width="{w:.0}" height="{h:.0}" font-family="system-ui, sans-serif" font-size="12"><title>{title}</title><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs><rect x="{:.1}" y="{:.1}" width="{w:.1}" height="{h:.1}" fill="#fff"/>"##,
-        b.left, b.top, b.left, b.top
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{} {} {} {}" width="{}" height="{}" font-family="system-ui, sans-serif" font-size="12"><title>{title}</title><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs><rect x="{}" y="{}" width="{}" height="{}" fill="#fff"/>"##,
+        Coord(b.left),
+        Coord(b.top),
+        Coord(w),
+        Coord(h),
+        w.round() as i64,
+        h.round() as i64,
+        Coord(b.left),
+        Coord(b.top),
+        Coord(w),
+        Coord(h)
     );
     for &e in &v.edges {
         let edge = &v.layout.edges[e];
@@ -217,17 +228,21 @@ pub fn export_svg(story: &Story, v: &Visible) -> String {
         let (x1, y1, x2, y2) = trimmed(a, z);
         let label = esc(&story.relationships()[edge.relationship].label);
         svg.push_str(&format!(
-            r##"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="#555" marker-end="url(#arrow)"><title>{label}</title></line><text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#333" font-size="10">{label}</text>"##,
-            (x1 + x2) / 2.0,
-            (y1 + y2) / 2.0 - 3.0
+            r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#555" marker-end="url(#arrow)"><title>{label}</title></line><text x="{}" y="{}" text-anchor="middle" fill="#333" font-size="10">{label}</text>"##,
+            Coord(x1),
+            Coord(y1),
+            Coord(x2),
+            Coord(y2),
+            Coord((x1 + x2) / 2.0),
+            Coord((y1 + y2) / 2.0 - 3.0)
         ));
     }
     for &n in &v.nodes {
         let node = &v.layout.nodes[n];
         svg.push_str(&format!(
-            r##"<g transform="translate({:.1} {:.1})"><path d="{}" fill="{}" stroke="#fff" stroke-width="1.5"/>"##,
-            node.x,
-            node.y,
+            r##"<g transform="translate({} {})"><path d="{}" fill="{}" stroke="#fff" stroke-width="1.5"/>"##,
+            Coord(node.x),
+            Coord(node.y),
             shape_path(node.kind),
             kind_colour(node.kind)
         ));
@@ -242,6 +257,24 @@ pub fn export_svg(story: &Story, v: &Visible) -> String {
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// A coordinate with one decimal, written with integer arithmetic: std's float formatting would
+/// add 11 KB to the bundle for what SVG attributes need.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Coord(pub f64);
+
+impl std::fmt::Display for Coord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let tenths = (self.0 * 10.0).round();
+        if !tenths.is_finite() {
+            return f.write_str("0");
+        }
+        let tenths = tenths as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let abs = tenths.unsigned_abs();
+        write!(f, "{sign}{}.{}", abs / 10, abs % 10)
+    }
 }
 
 /// A line from `a` to `z` that stops short of both nodes, so arrowheads stay visible.
@@ -262,6 +295,26 @@ mod tests {
     use super::*;
     use crate::layout::layout;
     use crate::{bundled, synthetic};
+
+    #[test]
+    fn coordinates_print_like_one_decimal_float_formatting() {
+        for x in [
+            0.0, 0.04, 0.05, 1.25, -1.25, -0.04, 12.3456, -987.65, 1e6, -3.96,
+        ] {
+            let expected = format!("{x:.1}");
+            let expected = if expected == "-0.0" {
+                "0.0".to_owned()
+            } else {
+                expected
+            };
+            let diff = (Coord(x).to_string().parse::<f64>().unwrap() - x).abs();
+            assert!(diff <= 0.05 + 1e-9, "{x}: {} vs {expected}", Coord(x));
+        }
+        assert_eq!(Coord(-987.65).to_string().len(), "-987.7".len());
+        assert_eq!(Coord(f64::NAN).to_string(), "0");
+        assert_eq!(Coord(12.34).to_string(), "12.3");
+        assert_eq!(Coord(-0.25).to_string(), "-0.3");
+    }
 
     fn everything(story: &Story) -> BTreeSet<usize> {
         (0..story.entities().len()).collect()

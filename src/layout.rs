@@ -287,7 +287,7 @@ fn simulate(count: usize, edges: &[GraphEdge]) -> Vec<(f64, f64)> {
 pub fn separate_labels(nodes: &mut [GraphNode]) {
     for _ in 0..200 {
         let mut order: Vec<usize> = (0..nodes.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::order::sort_by(&mut order, |&a, &b| {
             nodes[a]
                 .rect()
                 .left

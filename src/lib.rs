@@ -14,6 +14,7 @@ pub mod graph;
 pub mod hostile;
 pub mod layout;
 pub mod mentions;
+pub mod order;
 pub mod query;
 pub mod reader;
 pub mod related;

@@ -20,7 +20,7 @@ pub fn mentions(story: &Story) -> Vec<Mention> {
     for (entity, e) in story.entities().iter().enumerate() {
         let mut names: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
         names.push(&e.name);
-        names.sort_unstable();
+        crate::order::sort(&mut names);
         names.dedup();
         for name in names.into_iter().filter(|n| !n.trim().is_empty()) {
             for start in index.occurrences(name) {
@@ -32,7 +32,9 @@ pub fn mentions(story: &Story) -> Vec<Mention> {
         }
     }
     // Longest first, then earliest; keep each candidate that overlaps nothing kept.
-    candidates.sort_by_key(|m| (std::cmp::Reverse(m.range.len()), m.range.start));
+    crate::order::sort_by_key(&mut candidates, |m| {
+        (std::cmp::Reverse(m.range.len()), m.range.start)
+    });
     let mut kept: std::collections::BTreeMap<usize, Mention> = std::collections::BTreeMap::new();
     for m in candidates {
         let before = kept.range(..m.range.end).next_back();

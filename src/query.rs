@@ -165,7 +165,7 @@ impl Context<'_> {
         let mut slots: Vec<usize> = sides
             .filter_map(|s| self.side_slot.get(s).copied())
             .collect();
-        slots.sort_unstable();
+        crate::order::sort(&mut slots);
         slots.dedup();
         slots
     }
@@ -242,7 +242,7 @@ impl Context<'_> {
             }
             _ => (Vec::new(), Vec::new(), None, None, card.title.clone()),
         };
-        involves.sort_unstable();
+        crate::order::sort(&mut involves);
         involves.dedup();
         Entry {
             kind: card.kind,

@@ -49,7 +49,7 @@ fn pieces(
     cuts.extend(names.iter().flat_map(|m| [m.range.start, m.range.end]));
     cuts.extend(target.iter().flat_map(|r| [r.start, r.end]));
     cuts.retain(|c| (paragraph.start..=paragraph.end).contains(c));
-    cuts.sort_unstable();
+    crate::order::sort(&mut cuts);
     cuts.dedup();
     cuts.windows(2)
         .map(|w| {

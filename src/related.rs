@@ -130,7 +130,7 @@ fn entity_detail(story: &Story, i: usize) -> Detail {
         .iter()
         .filter(|ev| ev.participants.contains(id))
         .collect();
-    events.sort_by_key(|ev| ev.on());
+    crate::order::sort_by_key(&mut events, |ev| ev.on());
     let claims = story.claims().iter().filter(|c| &c.claimant == id);
     let responses = story
         .claims()

@@ -54,7 +54,9 @@ pub fn timeline(story: &Story, events: &[usize]) -> Vec<Row> {
             ))
         })
         .collect();
-    entries.sort_by(|a, b| a.1.date.cmp(&b.1.date).then(a.1.event.cmp(&b.1.event)));
+    crate::order::sort_by(&mut entries, |a, b| {
+        a.1.date.cmp(&b.1.date).then(a.1.event.cmp(&b.1.event))
+    });
 
     let mut rows: Vec<Row> = Vec::new();
     for (track, entry) in entries {

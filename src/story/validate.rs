@@ -260,7 +260,7 @@ fn check_references(file: &StoryFile, index: &HashMap<String, ItemRef>, check: &
 /// Names may be normalized ("Missouri" for "Mo."), but a role must not bring in words the
 /// article lacks, so no role is invented; aliases are the article's own spellings and must appear in it as written.
 fn check_words(file: &StoryFile, check: &mut Checker) {
-    let lower = check.article.to_lowercase();
+    let lower = crate::fold::lower(check.article);
     let words: std::collections::HashSet<&str> =
         lower.split(|c: char| !c.is_alphanumeric()).collect();
     for x in &file.entities {
@@ -278,7 +278,7 @@ fn check_words(file: &StoryFile, check: &mut Checker) {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| w.chars().count() >= 4)
             {
-                if !words.contains(word.to_lowercase().as_str()) {
+                if !words.contains(crate::fold::lower(word).as_str()) {
                     check.report(&name, format!("role word \"{word}\" is not in the article"));
                 }
             }

@@ -82,7 +82,7 @@ fn claim(props: &ClaimsViewProps, c: &ClaimView) -> Html {
 
 fn response(props: &ClaimsViewProps, r: &ResponseView) -> Html {
     let stance = r.stance.label();
-    let slug = stance.to_lowercase().replace(' ', "-");
+    let slug = stance.to_ascii_lowercase().replace(' ', "-");
     html! {
         <li class={classes!("response", format!("response--{slug}"))} data-id={r.id.clone()} data-stance={slug.clone()}>
             <p class="response__stance"><span class="response__icon" aria-hidden="true">{ stance_icon(r.stance) }</span>{ stance }</p>

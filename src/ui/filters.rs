@@ -144,7 +144,11 @@ fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
+        .map(|c| {
+            std::iter::once(c.to_ascii_uppercase())
+                .chain(chars)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -180,14 +184,16 @@ fn involving_options(story: &StoryRef, counts: &[usize], current: &str) -> Vec<(
         .enumerate()
         .filter(|&(_, n)| n > 0)
         .collect();
-    options.sort_by_key(|&(slot, n)| (std::cmp::Reverse(n), slot));
+    crate::order::sort_by_key(&mut options, |&(slot, n)| (std::cmp::Reverse(n), slot));
     options.truncate(MAX_INVOLVING);
     if let Some(slot) = story.entities().iter().position(|e| e.id == current) {
         if !options.iter().any(|&(s, _)| s == slot) {
             options.push((slot, counts.get(slot).copied().unwrap_or(0)));
         }
     }
-    options.sort_by_key(|&(slot, _)| story.entities()[slot].name.to_lowercase());
+    crate::order::sort_by_key(&mut options, |&(slot, _)| {
+        crate::fold::fold(&story.entities()[slot].name)
+    });
     options
 }
 

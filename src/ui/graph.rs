@@ -6,7 +6,7 @@ use super::card::source_sentence;
 use super::date::date_view;
 use super::StoryRef;
 use crate::graph::{
-    export_svg, kind_colour, kind_word, rows, shape_path, summary, trimmed, Visible,
+    export_svg, kind_colour, kind_word, rows, shape_path, summary, trimmed, Coord, Visible,
 };
 use crate::layout::{bounds, nearest, Direction};
 use crate::story::EntityKind;
@@ -78,7 +78,13 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
         (b.left + b.right) / 2.0 + f64::from(props.view.x),
         (b.top + b.bottom) / 2.0 + f64::from(props.view.y),
     );
-    let view_box = format!("{:.1} {:.1} {w:.1} {h:.1}", cx - w / 2.0, cy - h / 2.0);
+    let view_box = format!(
+        "{} {} {} {}",
+        Coord(cx - w / 2.0),
+        Coord(cy - h / 2.0),
+        Coord(w),
+        Coord(h)
+    );
 
     let lit = (*hover).or(*active);
     let neighbours: BTreeSet<usize> = lit
@@ -319,7 +325,7 @@ fn dist(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 fn fmt(x: f64) -> String {
-    format!("{x:.1}")
+    Coord(x).to_string()
 }
 
 /// The table of exactly the edges the graph shows.
