@@ -54,6 +54,10 @@ fn main() {
     let out =
         PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts"));
     write(&out.join("story.json"), &json);
+    write(
+        &out.join("story.rs"),
+        &story::rust_source::story_source(&file),
+    );
     write(&out.join("article.txt"), &article);
 }
 

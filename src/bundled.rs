@@ -1,21 +1,37 @@
-//! The story compiled into the app. build.rs has already validated it; loading validates again
-//! to resolve offsets, and so that a corrupted bundle gives a message rather than a broken page.
+//! The story compiled into the app. build.rs has already validated it and written it as Rust
+//! constructors (`story.rs`, see `story::rust_source`); loading validates again to resolve
+//! offsets, and so that a corrupted bundle gives a message rather than a broken page.
 
-use crate::story::{load_json, LoadError, Story};
+use crate::dates::PartialDate;
+use crate::story::{
+    validate, Claim, Entity, EntityKind, Event, Evidence, LoadError, Located, Meta, Photo, Quote,
+    Relationship, Response, Side, Sourcing, Span, Stance, Story, StoryFile, Track,
+};
 
-const STORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/story.json"));
+include!(concat!(env!("OUT_DIR"), "/story.rs"));
+
 const ARTICLE: &str = include_str!(concat!(env!("OUT_DIR"), "/article.txt"));
 
 pub fn load() -> Result<Story, LoadError> {
-    load_json(STORY_JSON, ARTICLE)
+    validate(file(), ARTICLE).map_err(LoadError::Invalid)
 }
 
-/// The story file as bundled (JSON), for checks that change it and validate again.
+/// The story file as bundled, in its JSON form, for checks that change it and validate again.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn source_json() -> &'static str {
-    STORY_JSON
+    include_str!(concat!(env!("OUT_DIR"), "/story.json"))
 }
 
 /// The article text exactly as bundled, for checks that read it independently of the story.
 pub fn article() -> &'static str {
     ARTICLE
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_generated_constructors_build_exactly_the_story_file_of_the_json() {
+        let from_json: super::StoryFile = serde_json::from_str(super::source_json()).unwrap();
+        assert_eq!(super::file(), from_json);
+    }
 }

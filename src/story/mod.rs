@@ -5,6 +5,8 @@
 //! a date. The app treats it as immutable and shares it behind an `Rc`.
 
 mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod rust_source;
 mod span;
 mod validate;
 
