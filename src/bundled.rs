@@ -17,7 +17,7 @@ pub fn load() -> Result<Story, LoadError> {
 }
 
 /// The story file as bundled, in its JSON form, for checks that change it and validate again.
-#[cfg(not(target_arch = "wasm32"))]
+/// Nothing in the app calls it, so the JSON never reaches the bundle.
 pub fn source_json() -> &'static str {
     include_str!(concat!(env!("OUT_DIR"), "/story.json"))
 }

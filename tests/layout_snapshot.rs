@@ -4,6 +4,7 @@
 //! regenerate it with `UPDATE_SNAPSHOTS=1 cargo test --test layout_snapshot`.
 
 use story_explorer::bundled;
+use story_explorer::graph::Coord;
 use story_explorer::layout::layout;
 
 const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seed-layout.txt");
@@ -15,7 +16,11 @@ fn the_seed_graph_is_drawn_exactly_as_committed() {
     let lines: String = graph
         .nodes
         .iter()
-        .map(|n| format!("{} {:.1} {:.1}\n", story.entities()[n.entity].id, n.x, n.y))
+        .map(|n| {
+            // Written as the app writes coordinates into the SVG.
+            let id = &story.entities()[n.entity].id;
+            format!("{id} {} {}\n", Coord(n.x), Coord(n.y))
+        })
         .collect();
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(SNAPSHOT, &lines).expect("write snapshot");
