@@ -48,6 +48,8 @@ test('a story with hostile content in every field renders inert and readable in 
         assert.ok(await page.locator('.card__open', { hasText: text }).first().isVisible(), `${width}px: "${text}" is not shown as text`);
       }
       assert.match(await page.textContent('.masthead__headline'), /^<h1 style="font-size:900px">Synthetic story<\/h1> 🧨$/);
+      assert.match(await page.textContent('.masthead'), /by <b onmouseover=alert\(1\)>The Publisher<\/b>/);
+      assert.match(await page.textContent('.masthead__caption'), /^Photo: <img src=x onerror=alert\(1\)> at the scene \(javascript:alert\(document\.domain\)\)$/);
       await expectInert('cards');
 
       await page.fill('#search', 'alert');

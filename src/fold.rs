@@ -58,6 +58,11 @@ pub fn lower_char(c: char) -> char {
         0x130 => 0x69,
         0x178 => 0xFF,
         0x1E9E => 0xDF,
+        // Latin Extended-B: Vietnamese Ơ Ư, Romanian Ș Ț, pinyin Ǎ Ǐ Ǒ Ǔ, and their neighbours.
+        0x1A0..=0x1A5 | 0x1DE..=0x1EF | 0x1F8..=0x21F | 0x222..=0x233 if u.is_multiple_of(2) => {
+            u + 1
+        }
+        0x1AF | 0x1B3 | 0x1B5 | 0x1CD..=0x1DC if !u.is_multiple_of(2) => u + 1,
         0x386 => 0x3AC,
         0x388..=0x38A => u + 37,
         0x38C => 0x3CC,
@@ -75,7 +80,7 @@ pub fn lower_char(c: char) -> char {
     char::from_u32(lower).unwrap_or(c)
 }
 
-/// `text` with [`lower_char`] applied: same length in chars, and in bytes within each alphabet.
+/// `text` with [`lower_char`] applied: the same number of chars (not always of bytes: İ → i).
 pub fn lower(text: &str) -> String {
     text.chars().map(lower_char).collect()
 }
@@ -143,6 +148,12 @@ mod tests {
         let covered = [
             0x41..=0x7F,
             0xC0..=0x17F,
+            0x1A0..=0x1A5,
+            0x1AF..=0x1B0,
+            0x1CD..=0x1DC,
+            0x1DE..=0x1EF,
+            0x1F8..=0x21F,
+            0x222..=0x233,
             0x386..=0x3AB,
             0x400..=0x52F,
             0x531..=0x556,

@@ -1,11 +1,12 @@
 //! A valid story with hostile content in every free-text field — markup, `javascript:` URLs, SVG
-//! with handlers, attribute breakouts, right-to-left scripts, a bidi override, emoji sequences and
-//! 100 KB strings — for the robustness test: it must render inert and readable (`?synthetic=hostile`).
+//! with handlers, attribute breakouts, right-to-left scripts, a bidi override, emoji sequences,
+//! control characters — and 100 KB strings in a quote, a name, a role and a note, for the
+//! robustness test: it must render inert and readable (`?synthetic=hostile`).
 //!
 //! It is a synthetic story with some of its words swapped for payloads, consistently in the
 //! structured layer and the article, so every span is still found verbatim and exactly once.
 
-use crate::story::{Entity, EntityKind, Located, Quote, Sourcing, Span, StoryFile};
+use crate::story::{Entity, EntityKind, Located, Photo, Quote, Sourcing, Span, StoryFile};
 use crate::synthetic;
 
 /// Words of the synthetic vocabulary and what replaces them.
@@ -19,8 +20,8 @@ pub const PAYLOADS: [(&str, &str); 10] = [
     ("David", "\"><img src=x onerror=alert(1)> David"),
     ("Elena", "إيلينا بوتروفا"),
     ("Farid", "פריד כהן"),
-    ("Grace", "\u{202E}Grace"),
-    ("Hiro", "👩🏽‍💻 Hiro 🇺🇦🏳️‍🌈"),
+    ("Grace", "\u{202E}Grace\u{202C}"),
+    ("Hiro", "👩🏽‍💻 Hiro\u{1}\u{FFFF} 🇺🇦🏳️‍🌈"),
     ("contract", "{{contract}} ${contract} %s %n"),
     (
         "Synthetic story",
@@ -63,6 +64,16 @@ pub fn story() -> (StoryFile, String) {
         source: Span::Text(source),
         at: Located::default(),
     });
+
+    let caption = "<img src=x onerror=alert(1)> at the scene".to_owned();
+    let credit = "javascript:alert(document.domain)".to_owned();
+    article.push_str(&format!("Photo {caption} by {credit}\n"));
+    file.meta.photo = Some(Photo {
+        caption: Span::Text(caption),
+        credit: Span::Text(credit),
+        caption_at: Located::default(),
+    });
+    file.meta.publisher = Some("<b onmouseover=alert(1)>The Publisher</b>".to_owned());
     (file, article)
 }
 

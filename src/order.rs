@@ -1,5 +1,5 @@
 //! One small stable sort for the whole crate. Every `slice::sort*` call site compiles its own
-//! copy of std's sorting algorithms (3–5 KB of wasm each, 70 KB in all); the merge sort here
+//! copy of std's sorting algorithms (3–5 KB of wasm code each: 70 KB in all, 12 KB gzip); the merge sort here
 //! works on indices through a `dyn` comparator, so it is compiled once.
 
 use std::cmp::Ordering;

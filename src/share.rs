@@ -26,7 +26,8 @@ pub fn embed_link(page: &str, query: &str) -> String {
     )
 }
 
-/// Escapes text for a double-quoted HTML attribute or element content.
+/// Escapes text for a double-quoted HTML or XML attribute or element content, dropping the
+/// control characters XML forbids.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -36,6 +37,13 @@ pub fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Forbidden in XML: kept, they would make the exported SVG file unreadable.
+            '\u{0}'..='\u{8}'
+            | '\u{B}'
+            | '\u{C}'
+            | '\u{E}'..='\u{1F}'
+            | '\u{FFFE}'
+            | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -80,6 +88,14 @@ pub fn embed_snippet(page: &str, query: &str, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_leaves_no_markup_and_no_characters_xml_forbids() {
+        assert_eq!(
+            escape_html("<a href=\"x\" onclick='y'>&\u{1}\u{FFFF}\té</a>"),
+            "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;\té&lt;/a&gt;"
+        );
+    }
 
     #[test]
     fn links_keep_the_view_and_add_embed() {

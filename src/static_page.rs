@@ -107,20 +107,25 @@ pub fn oembed(story: &Story, base: &str) -> String {
 /// The contents of every inline `<script>` (one without `src`) in `html`, which a strict
 /// Content-Security-Policy must allow by hash.
 pub fn inline_scripts(html: &str) -> Vec<&str> {
+    // ASCII lowercasing keeps every byte offset, so positions found in `lower` index `html`.
+    let lower = html.to_ascii_lowercase();
     let mut found = Vec::new();
-    let mut rest = html;
-    while let Some(open) = rest.find("<script") {
-        let after = &rest[open..];
-        let Some(tag_end) = after.find('>') else {
+    let mut from = 0;
+    while let Some(open) = lower[from..].find("<script").map(|at| from + at) {
+        let Some(tag_end) = lower[open..].find('>').map(|at| open + at) else {
             break;
         };
-        let Some(close) = after.find("</script>") else {
+        let Some(close) = lower[open..].find("</script").map(|at| open + at) else {
             break;
         };
-        if !after[..tag_end].contains(" src=") && tag_end < close {
-            found.push(&after[tag_end + 1..close]);
+        let tag = &lower[open..tag_end];
+        let external = tag
+            .split(|c: char| c.is_ascii_whitespace())
+            .any(|attribute| attribute.starts_with("src="));
+        if !external && tag_end < close {
+            found.push(&html[tag_end + 1..close]);
         }
-        rest = &after[close + "</script>".len()..];
+        from = close + "</script".len();
     }
     found
 }
@@ -172,8 +177,9 @@ mod tests {
 
     #[test]
     fn inline_scripts_are_found_and_external_ones_skipped() {
-        let html = "<script src=\"a.js\"></script><script type=\"module\">import x;</script><p>x</p><script>y()</script>";
-        assert_eq!(inline_scripts(html), ["import x;", "y()"]);
+        let html = "<script src=\"a.js\"></script><script type=\"module\">import x;</script><p>x</p><script>y()</script>\
+                    <SCRIPT\tsrc=b.js></SCRIPT><Script data-x=\"1\">z()</Script >";
+        assert_eq!(inline_scripts(html), ["import x;", "y()", "z()"]);
         let meta = csp_meta(&["abc=".to_owned()]);
         assert!(meta.contains("script-src 'self' 'sha256-abc=' 'wasm-unsafe-eval';"));
         assert!(!meta.contains("unsafe-inline") && meta.contains("object-src 'none'"));

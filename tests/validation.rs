@@ -100,6 +100,27 @@ fn ids_must_be_link_safe_and_unknown_fields_are_refused() {
 }
 
 #[test]
+fn a_direction_control_left_open_is_a_problem_but_a_closed_one_is_not() {
+    // U+202E (right-to-left override) reverses everything after it until U+202C closes it.
+    let article = ARTICLE.replace("Bob met Carol", "Bob met \u{202E}Carol\u{202C}");
+    let mut story = base();
+    for path in [("entities", 1, "source"), ("relationships", 0, "source")] {
+        story[path.0][path.1][path.2] = json!("Bob met \u{202E}Carol\u{202C}");
+    }
+    story["claims"][0]["source"] = json!("that Bob met \u{202E}Carol\u{202C}");
+    story["meta"]["summary"] =
+        json!("Alice Smith said Wednesday that Bob met \u{202E}Carol\u{202C}.");
+    assert_eq!(problems(&story, &article), Vec::<String>::new());
+
+    story["entities"][1]["name"] = json!("Bob \u{202E}the builder");
+    let found = problems(&story, &article);
+    assert_eq!(
+        found,
+        ["entity `bob`: the text has a direction control (U+202E) that it does not close; it would reverse the text shown after it"]
+    );
+}
+
+#[test]
 fn all_problems_are_reported_at_once() {
     let mut story = base();
     story["entities"][0]["source"] = json!("nowhere");

@@ -64,6 +64,7 @@ pub fn validate(mut file: StoryFile, article: &str) -> Result<Story, Vec<Problem
     locate_all(&mut file, &mut check);
     check_references(&file, &index, &mut check);
     check_words(&file, &mut check);
+    check_bidi(&file, &mut check);
     resolve_dates(&mut file, &mut check);
 
     if check.problems.is_empty() {
@@ -282,6 +283,96 @@ fn check_words(file: &StoryFile, check: &mut Checker) {
                     check.report(&name, format!("role word \"{word}\" is not in the article"));
                 }
             }
+        }
+    }
+}
+
+/// Every text a reader sees, by the item it belongs to.
+fn shown_texts(file: &StoryFile) -> Vec<(String, &str)> {
+    let meta = &file.meta;
+    let story = "story metadata".to_owned();
+    let mut out = vec![
+        (story.clone(), meta.headline.text()),
+        (story.clone(), meta.summary.text()),
+    ];
+    out.extend(meta.publisher.as_deref().map(|t| (story.clone(), t)));
+    out.extend(meta.published_note.as_deref().map(|t| (story.clone(), t)));
+    if let Some(photo) = &meta.photo {
+        out.push((story.clone(), photo.caption.text()));
+        out.push((story.clone(), photo.credit.text()));
+    }
+    for x in &file.sides {
+        out.push((format!("side `{}`", x.id), x.name.as_str()));
+    }
+    for x in &file.entities {
+        let item = format!("entity `{}`", x.id);
+        out.push((item.clone(), x.name.as_str()));
+        out.extend(x.aliases.iter().map(|a| (item.clone(), a.as_str())));
+        out.extend(x.role.as_deref().map(|t| (item.clone(), t)));
+        out.extend(x.note.as_deref().map(|t| (item.clone(), t)));
+        out.push((item, x.source.text()));
+    }
+    for x in &file.quotes {
+        out.push((format!("quote `{}`", x.id), x.text.text()));
+    }
+    for x in &file.events {
+        let item = format!("event `{}`", x.id);
+        out.push((item.clone(), x.title.as_str()));
+        out.push((item, x.source.text()));
+    }
+    for x in &file.relationships {
+        let item = format!("relationship `{}`", x.id);
+        out.push((item.clone(), x.label.as_str()));
+        out.push((item, x.source.text()));
+    }
+    for x in &file.claims {
+        let item = format!("claim `{}`", x.id);
+        out.push((item.clone(), x.text.as_str()));
+        out.push((item.clone(), x.source.text()));
+        for e in &x.evidence {
+            out.push((item.clone(), e.note.as_str()));
+            out.push((item.clone(), e.source.text()));
+        }
+        for r in &x.responses {
+            let item = format!("response `{}`", r.id);
+            out.push((item.clone(), r.summary.as_str()));
+            out.push((item, r.source.text()));
+        }
+    }
+    out
+}
+
+/// A direction override or embedding (U+202A–202E) or isolate (U+2066–2068) left open — or a
+/// close without its open — would reverse whatever the page shows after the text, so each text
+/// must close its own. Returns the first offending control.
+pub fn unclosed_direction_control(text: &str) -> Option<char> {
+    let mut open: Vec<char> = Vec::new();
+    for c in text.chars() {
+        match c {
+            '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' | '\u{2066}'..='\u{2068}' => {
+                open.push(c)
+            }
+            '\u{202C}' if !matches!(open.pop(), Some('\u{202A}'..='\u{202E}')) => return Some(c),
+            '\u{2069}' if !matches!(open.pop(), Some('\u{2066}'..='\u{2068}')) => return Some(c),
+            _ => {}
+        }
+    }
+    open.first().copied()
+}
+
+fn check_bidi(file: &StoryFile, check: &mut Checker) {
+    let mut texts = shown_texts(file);
+    texts.push(("the article".to_owned(), check.article));
+    for (item, text) in texts {
+        if let Some(c) = unclosed_direction_control(text) {
+            check.report(
+                &item,
+                format!(
+                    "the text has a direction control (U+{:04X}) that it does not close; \
+                     it would reverse the text shown after it",
+                    u32::from(c)
+                ),
+            );
         }
     }
 }
