@@ -38,8 +38,23 @@ export async function open(query = '', { width = 1280, height = 900, waitFor = '
   return { page, problems, close: () => context.close() };
 }
 
-/** Runs axe-core with the WCAG 2.2 AA tags; returns the violations, summarized. */
+/**
+ * Runs axe-core with the WCAG 2.2 AA tags; returns the violations, summarized. First scrolls
+ * through the page as a reader would: cards are `content-visibility: auto`, so a card never yet
+ * on screen keeps an estimated height, and axe, which measures overlap geometrically, would report
+ * collisions with boxes no reader ever sees (the browser lays the card out before showing it).
+ */
 export async function axe(page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const [x, y] = [scrollX, scrollY];
+    for (let top = 0; top < document.scrollingElement.scrollHeight; top += innerHeight) {
+      scrollTo({ left: 0, top, behavior: 'instant' });
+      await frame();
+    }
+    scrollTo({ left: x, top: y, behavior: 'instant' });
+    await frame();
+  });
   await page.evaluate(AXE);
   const result = await page.evaluate(() =>
     window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
