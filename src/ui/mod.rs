@@ -46,6 +46,8 @@ impl std::ops::Deref for StoryRef {
 
 /// Mounts the app in `#app`, or in `<body>` if a host page lacks it.
 pub fn start() {
+    // Read by the browser benchmark: the wasm is downloaded, compiled and running.
+    perf::mark("app-start");
     install_panic_hook();
     let document = web_sys::window().and_then(|w| w.document());
     let root = document
