@@ -127,7 +127,7 @@ test('axe-core finds no WCAG 2.2 AA violation, light or dark, with and without a
 });
 
 test('a panic shows a readable message instead of a blank page', async () => {
-  const { page, problems, close } = await open('?fault=panic', { waitFor: '#fatal:not([hidden])' });
+  const { page, problems, close } = await open('?fault=panic', { waitFor: '#fatal:not([hidden])', engine: false });
   assert.match(await page.textContent('#fatal'), /the story explorer stopped working/i);
   assert.match(await page.textContent('#fatal'), /fault=panic/);
   assert.equal(await page.isVisible('#app'), false);

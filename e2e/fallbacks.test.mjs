@@ -5,31 +5,33 @@ import { ARTICLE, env, squash } from './harness.mjs';
 
 const PEOPLE = ['Jeff Sessions', 'Sergey Kislyak', 'Dmitry Peskov', 'Maria Zakharova', 'Nancy Pelosi', 'Claire McCaskill'];
 
-async function essentialsShown(page) {
+/** The first view without its engine: the cards and the article, and no controls that do nothing. */
+async function storyShown(page) {
   assert.equal(squash(await page.textContent('h1')), 'Jeff Sessions');
-  assert.match(await page.textContent('.essentials__summary'), /^The Russian Kremlin was denying/);
-  const people = await page.locator('#essentials li strong').allTextContents();
+  assert.match(await page.textContent('.masthead__summary'), /^The Russian Kremlin was denying/);
+  const people = await page.locator('.card--person .card__open').allTextContents();
   for (const name of PEOPLE) assert.ok(people.includes(name), name);
-  const quotes = await page.locator('#essentials blockquote').allTextContents();
+  const quotes = await page.locator('.card--quote .card__open').allTextContents();
   assert.equal(quotes.length, 10);
   assert.ok(quotes.includes('“I don\'t know the details of any meetings”'));
   const paragraphs = await page.locator('.essentials__article p').allTextContents();
   assert.equal(paragraphs.join('\n'), ARTICLE.split('\n').map((l) => l.trim()).filter(Boolean).slice(1).join('\n'));
+  for (const dead of ['.views', '.filters', '.card__actions']) assert.equal(await page.isVisible(dead), false, dead);
 }
 
-test('with JavaScript disabled the page shows the story\'s essentials', async () => {
+test('with JavaScript disabled the page shows the cards and the article', async () => {
   const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   try {
     await page.goto(env.server.url);
-    await essentialsShown(page);
+    await storyShown(page);
     assert.match(await page.textContent('#app'), /The interactive explorer needs JavaScript/);
   } finally {
     await context.close();
   }
 });
 
-test('with WebAssembly removed the page says why and shows the essentials', async () => {
+test('with WebAssembly removed the page says why and shows the cards and the article', async () => {
   const context = await env.browser.newContext();
   await context.addInitScript(() => { delete window.WebAssembly; });
   const page = await context.newPage();
@@ -37,7 +39,7 @@ test('with WebAssembly removed the page says why and shows the essentials', asyn
     await page.goto(env.server.url);
     await page.waitForSelector('.boot-message[role="alert"]');
     assert.match(await page.textContent('.boot-message'), /cannot run in this browser.*WebAssembly/s);
-    await essentialsShown(page);
+    await storyShown(page);
   } finally {
     await context.close();
   }
@@ -49,9 +51,10 @@ test('when the program fails to load the page says so', async () => {
   await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 500, body: 'broken' }));
   try {
     await page.goto(env.server.url);
+    await page.hover('#search');
     await page.waitForSelector('.boot-message[role="alert"]');
     assert.match(await page.textContent('.boot-message'), /could not be loaded or started/);
-    await essentialsShown(page);
+    await storyShown(page);
   } finally {
     await context.close();
   }
@@ -78,6 +81,10 @@ test('the built page carries a strict CSP and SRI, and a tour of every view viol
   for (const tag of html.match(/<(script|link) [^>]*(src|href)="\.\/[^"]+\.(js|css|wasm)"[^>]*>/g) ?? []) {
     assert.match(tag, /integrity="sha384-/, tag);
   }
+  // The engine's glue script is imported on demand; the import map carries its integrity.
+  const glue = html.match(/<meta name="explorer-engine" content="([^"]+)"/)?.[1];
+  const map = JSON.parse(html.match(/<script type="importmap">(.*?)<\/script>/)?.[1] ?? '{}');
+  assert.match(map.integrity?.[glue] ?? '', /^sha384-/, `integrity of ${glue}`);
   const context = await env.browser.newContext();
   await context.addInitScript(() => {
     window.violations = [];
@@ -115,7 +122,8 @@ test('after loading, the app keeps working offline', async () => {
   const requests = [];
   try {
     await page.goto(env.server.url);
-    await page.waitForSelector('.card');
+    await page.hover('#search');
+    await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
     await context.setOffline(true);
     // Chromium re-asks for the favicon after every same-document navigation (our history entries);
     // that is the browser's tab chrome, not the app, and failing it changes nothing a reader sees.

@@ -21,8 +21,11 @@ after(async () => {
   await env.server?.close();
 });
 
-/** Opens the app (plus `query`) and waits for the first cards. */
-export async function open(query = '', { width = 1280, height = 900, waitFor = '.card', colorScheme = 'light' } = {}) {
+/**
+ * Opens the app (plus `query`), starts its engine as a host page may (a reader's first touch
+ * would; e2e/first_view.test.mjs covers that path), waits until it runs, then for `waitFor`.
+ */
+export async function open(query = '', { width = 1280, height = 900, waitFor = '.card', colorScheme = 'light', engine = true } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, colorScheme });
   const page = await context.newPage();
   const origin = new URL(env.server.url).origin;
@@ -34,6 +37,10 @@ export async function open(query = '', { width = 1280, height = 900, waitFor = '
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.foreignRequests.push(url);
   });
   await page.goto(env.server.url + query);
+  if (engine) {
+    await page.evaluate(() => window.storyExplorer.start());
+    await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
+  }
   if (waitFor) await page.waitForSelector(waitFor);
   return { page, problems, close: () => context.close() };
 }

@@ -1,10 +1,9 @@
-//! The page before (or without) WebAssembly: the story's essentials as plain HTML, the meta tags
-//! that make a pasted link preview well, and the oEmbed description. Written into the built
-//! `index.html` by `src/bin/prerender.rs`; the app replaces the essentials when it starts.
+//! The page around the first view: the article for readers without the explorer, the meta tags
+//! that make a pasted link preview well, the oEmbed description and the Content-Security-Policy.
+//! Written into the built `index.html` by `src/bin/prerender.rs`.
 
-use crate::cards::sourcing_label;
 use crate::share::escape_html as esc;
-use crate::story::{EntityKind, Story};
+use crate::story::Story;
 
 fn headline(story: &Story) -> &str {
     story.words(&story.meta().headline_at.span)
@@ -14,49 +13,13 @@ fn summary(story: &Story) -> &str {
     story.words(&story.meta().summary_at.span)
 }
 
-/// Headline, summary, date, the people, the quotes with their speakers, and the article itself.
-pub fn essentials(story: &Story) -> String {
-    let meta = story.meta();
-    let mut html = String::new();
-    html.push_str(
-        "<section id=\"essentials\" class=\"essentials\" aria-labelledby=\"essentials-title\">",
+/// The article itself, for readers without the interactive explorer (no JavaScript, or no
+/// WebAssembly): the first view shows the cards, and this follows them.
+pub fn article(story: &Story) -> String {
+    let mut html = String::from(
+        "<section id=\"essentials\" class=\"essentials\" aria-labelledby=\"essentials-title\">\
+         <h2 id=\"essentials-title\">The article</h2><div class=\"essentials__article\">",
     );
-    html.push_str(&format!(
-        "<h1 id=\"essentials-title\">{}</h1>",
-        esc(headline(story))
-    ));
-    html.push_str(&format!(
-        "<p class=\"essentials__summary\">{}</p>",
-        esc(summary(story))
-    ));
-    html.push_str(&format!(
-        "<p>Published <time datetime=\"{}\">{}</time></p>",
-        meta.published.iso(),
-        esc(&meta.published.to_string())
-    ));
-    html.push_str("<h2>People</h2><ul>");
-    for e in story
-        .entities()
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-    {
-        let role = e
-            .role
-            .as_deref()
-            .map(|r| format!(", {}", esc(r)))
-            .unwrap_or_default();
-        html.push_str(&format!("<li><strong>{}</strong>{role}</li>", esc(&e.name)));
-    }
-    html.push_str("</ul><h2>Quotes</h2><ul class=\"essentials__quotes\">");
-    for q in story.quotes() {
-        html.push_str(&format!(
-            "<li><blockquote>“{}”</blockquote><p>— {} ({})</p></li>",
-            esc(story.words(&q.at.span)),
-            esc(story.name_of(&q.speaker)),
-            sourcing_label(q.sourcing)
-        ));
-    }
-    html.push_str("</ul><h2>The article</h2><div class=\"essentials__article\">");
     for p in story.paragraphs().iter().skip(1) {
         html.push_str(&format!("<p>{}</p>", esc(story.words(p))));
     }
@@ -102,6 +65,52 @@ pub fn oembed(story: &Story, base: &str) -> String {
         "html": snippet,
     })
     .to_string()
+}
+
+/// Rewrites Trunk's loader so that the WebAssembly is fetched only when `boot.js` starts it (at
+/// once for a link that carries a view, else when the reader first reaches for a control):
+/// drops the eager preloads and the inline start script, and names the two files in a meta tag
+/// instead. The glue script keeps its Subresource Integrity through an import map.
+pub fn defer_engine(html: &str) -> Result<String, &'static str> {
+    let open = html
+        .find("<script type=\"module\">")
+        .ok_or("no loader <script type=\"module\">")?;
+    let close = html[open..]
+        .find("</script>")
+        .map(|at| open + at + "</script>".len())
+        .ok_or("an unclosed loader script")?;
+    let loader = &html[open..close];
+    let quoted_after = |marker: &str| -> Option<&str> {
+        let from = loader.find(marker)? + marker.len();
+        loader[from..].split('\'').next()
+    };
+    let glue = quoted_after("from '").ok_or("no glue script in the loader")?;
+    let wasm = quoted_after("module_or_path: '").ok_or("no wasm file in the loader")?;
+    let (without_glue, glue_link) = remove_tag(html, "<link rel=\"modulepreload\"")
+        .ok_or("no modulepreload link for the glue script")?;
+    let integrity = attribute(glue_link, "integrity").ok_or("the glue script has no integrity")?;
+    let (without_preloads, _) =
+        remove_tag(&without_glue, "<link rel=\"preload\"").ok_or("no preload link for the wasm")?;
+    let replacement = format!(
+        "<script type=\"importmap\">{{\"integrity\":{{\"{glue}\":\"{integrity}\"}}}}</script>\n    \
+         <meta name=\"explorer-engine\" content=\"{glue}\" data-wasm=\"{wasm}\">"
+    );
+    // The loader precedes the preload links, so its offsets still hold.
+    Ok(without_preloads.replacen(loader, &replacement, 1))
+}
+
+/// `html` without the first tag starting with `start`, and that tag.
+fn remove_tag<'a>(html: &'a str, start: &str) -> Option<(String, &'a str)> {
+    let at = html.find(start)?;
+    let end = at + html[at..].find('>')? + 1;
+    Some((format!("{}{}", &html[..at], &html[end..]), &html[at..end]))
+}
+
+/// The value of `name="…"` in one tag.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let marker = format!(" {name}=\"");
+    let from = tag.find(&marker)? + marker.len();
+    tag[from..].split('"').next()
 }
 
 /// The contents of every inline `<script>` (one without `src`) in `html`, which a strict
@@ -151,23 +160,10 @@ mod tests {
     use crate::bundled;
 
     #[test]
-    fn essentials_hold_headline_people_quotes_and_article_as_inert_html() {
+    fn the_article_fallback_holds_every_paragraph_as_inert_html() {
         let story = bundled::load().unwrap();
-        let html = essentials(&story);
-        assert!(html.contains("<h1 id=\"essentials-title\">Jeff Sessions</h1>"));
-        for name in [
-            "Dmitry Peskov",
-            "Maria Zakharova",
-            "Nancy Pelosi",
-            "Sergey Kislyak",
-        ] {
-            assert!(html.contains(&format!("<strong>{name}</strong>")), "{name}");
-        }
-        assert_eq!(html.matches("<blockquote>").count(), story.quotes().len());
-        assert!(
-            html.contains("I don&#39;t know the details of any meetings"),
-            "quotes are escaped"
-        );
+        let html = article(&story);
+        assert_eq!(html.matches("<p>").count(), story.paragraphs().len() - 1);
         assert!(
             html.contains("Since the news broke Wednesday night"),
             "the article is there"
@@ -183,6 +179,26 @@ mod tests {
         let meta = csp_meta(&["abc=".to_owned()]);
         assert!(meta.contains("script-src 'self' 'sha256-abc=' 'wasm-unsafe-eval';"));
         assert!(!meta.contains("unsafe-inline") && meta.contains("object-src 'none'"));
+    }
+
+    #[test]
+    fn the_engine_loader_is_deferred_and_keeps_its_integrity() {
+        let trunk = "<head><script src=\"./boot.js\" integrity=\"sha384-b\"></script>\n\
+            <script type=\"module\">\nimport init, * as bindings from './app-1.js';\n\
+            const wasm = await init({ module_or_path: './app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>\n\
+            <link rel=\"modulepreload\" href=\"./app-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-g\">\
+            <link rel=\"preload\" href=\"./app-1_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-w\" as=\"fetch\" type=\"application/wasm\"></head>";
+        let deferred = defer_engine(trunk).unwrap();
+        assert_eq!(
+            deferred,
+            "<head><script src=\"./boot.js\" integrity=\"sha384-b\"></script>\n\
+            <script type=\"importmap\">{\"integrity\":{\"./app-1.js\":\"sha384-g\"}}</script>\n    \
+            <meta name=\"explorer-engine\" content=\"./app-1.js\" data-wasm=\"./app-1_bg.wasm\">\n</head>"
+        );
+        assert_eq!(
+            defer_engine("<head></head>"),
+            Err("no loader <script type=\"module\">")
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! Run by Trunk after each build (see Trunk.toml): writes the story's essentials, its preview
-//! meta tags and `oembed.json` into the staged bundle, so the page has content before the
-//! WebAssembly loads, and without it.
+//! Run by Trunk after each build (see Trunk.toml): writes the explorer's first view, the article
+//! for readers without the explorer, the preview meta tags and `oembed.json` into the staged
+//! bundle, defers the WebAssembly until it is needed, and adds the Content-Security-Policy.
 //!
 //! `PUBLIC_URL` (e.g. `https://news.example/graphics/sessions/`) makes the preview image and the
 //! oEmbed snippet absolute, as link previews need; without it they are relative to the page.
@@ -8,7 +8,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use std::path::PathBuf;
-    use story_explorer::{bundled, static_page};
+    use story_explorer::{bundled, first_view, static_page};
 
     let dir =
         PathBuf::from(std::env::var("TRUNK_STAGING_DIR").unwrap_or_else(|_| "dist".to_owned()));
@@ -26,7 +26,8 @@ fn main() {
             "<!-- head-meta -->",
             static_page::head_meta(&story, &format!("{base}og-image.png")),
         ),
-        ("<!-- essentials -->", static_page::essentials(&story)),
+        ("<!-- first-view -->", first_view::explorer(&story)),
+        ("<!-- article -->", static_page::article(&story)),
     ]
     .into_iter()
     .try_fold(index, |html, (marker, content)| {
@@ -35,6 +36,8 @@ fn main() {
             .ok_or(marker)
     })
     .unwrap_or_else(|marker| fail(format!("{} has no {marker} marker", index_path.display())));
+    let replaced = static_page::defer_engine(&replaced)
+        .unwrap_or_else(|what| fail(format!("{}: {what}", index_path.display())));
     let replaced = with_csp(&replaced).unwrap_or_else(|| {
         fail(format!(
             "{} has no <meta charset> to follow",

@@ -42,6 +42,7 @@ pub fn App() -> Html {
         load(&query_string()).map(|story| StoryRef(Rc::new(story)))
     });
     let panic_asked = use_memo((), |_| param(&query_string(), "fault") == Some("panic"));
+    use_effect_with((), |_| super::announce("explorer-ready"));
     use_effect_with(*panic_asked, |asked| {
         if *asked {
             panic!("a panic was requested by the link (fault=panic)");

@@ -3,7 +3,8 @@
 use super::date::date_view;
 use super::highlight::highlighted;
 use super::StoryRef;
-use crate::cards::{Card, CardKind};
+use crate::cards::Card;
+use crate::panel_labels::card_title;
 use crate::text::split_around;
 use crate::view_state::Action;
 use std::rc::Rc;
@@ -32,11 +33,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
     let show = props
         .on_action
         .reform(move |_| Action::ShowInArticle(id.clone()));
-    let title = if card.kind == CardKind::Quote {
-        format!("“{}”", card.title)
-    } else {
-        card.title.clone()
-    };
+    let title = card_title(card);
     html! {
         <article class={classes!("card", format!("card--{slug}"), props.selected.then_some("card--selected"))}
             data-kind={slug} data-id={card.id.clone()}>

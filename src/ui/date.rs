@@ -6,12 +6,11 @@ use yew::prelude::*;
 /// `<time datetime="2017-03-01">March 1, 2017</time> (“Wednesday”)`, at the date's precision.
 /// A function, not a component: every card renders one, and updates must fit in a frame.
 pub fn date_view(dated: &Dated) -> Html {
-    let Dated { date, words } = dated;
-    let shown = date.to_string();
-    let words = (*words != shown).then(|| format!(" (“{words}”)"));
+    let shown = dated.date.to_string();
+    let words = crate::panel_labels::date_words(dated);
     html! {
         <span class="date">
-            <time datetime={date.iso()}>{ shown }</time>
+            <time datetime={dated.date.iso()}>{ shown }</time>
             if let Some(words) = words {
                 <span class="date__words">{ words }</span>
             }

@@ -4,6 +4,7 @@
 use super::StoryRef;
 use crate::cards::{sourcing_label, CardKind};
 use crate::dates::PartialDate;
+use crate::panel_labels::{capitalize, filters_summary, involving_options, status};
 use crate::query::{Query, Results, SOURCINGS};
 use crate::view_state::{Action, Filter};
 use std::rc::Rc;
@@ -27,11 +28,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value())
     });
     let shown = props.results.items.len();
-    let status = match (shown, props.query.is_empty()) {
-        (_, true) => format!("Showing all {} items", props.total),
-        (0, false) => "No items match the search and filters".to_owned(),
-        (n, false) => format!("{n} of {} items match", props.total),
-    };
+    let status = status(shown, props.total, props.query.is_empty());
     let active = props.filters.len();
     html! {
         <section class="filters" aria-label="Search and filters">
@@ -41,7 +38,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     autocomplete="off" spellcheck="false" maxlength="500" />
             </search>
             <details class="filters__more">
-                <summary>{ if active > 0 { format!("Filters ({active} active)") } else { "Filters".to_owned() } }</summary>
+                <summary>{ filters_summary(active) }</summary>
                 <div class="filters__groups">
                     <KindFilter ..props.clone() />
                     <SideFilter ..props.clone() />
@@ -140,18 +137,6 @@ fn SourcingFilter(props: &FilterPanelProps) -> Html {
     html! { <fieldset><legend>{ "Sourcing of quotes" }</legend><ul>{ for boxes }</ul></fieldset> }
 }
 
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| {
-            std::iter::once(c.to_ascii_uppercase())
-                .chain(chars)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 #[component]
 fn InvolvingFilter(props: &FilterPanelProps) -> Html {
     let onchange = props.on_action.reform(|e: Event| {
@@ -173,31 +158,6 @@ fn InvolvingFilter(props: &FilterPanelProps) -> Html {
         </div>
     }
 }
-
-/// The entities a reader can pick: those involved in something the other filters leave, most
-/// involved first, at most [`MAX_INVOLVING`] so the list stays usable (and fast) in huge stories;
-/// the current choice is always kept.
-fn involving_options(story: &StoryRef, counts: &[usize], current: &str) -> Vec<(usize, usize)> {
-    let mut options: Vec<(usize, usize)> = counts
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|&(_, n)| n > 0)
-        .collect();
-    crate::order::sort_by_key(&mut options, |&(slot, n)| (std::cmp::Reverse(n), slot));
-    options.truncate(MAX_INVOLVING);
-    if let Some(slot) = story.entities().iter().position(|e| e.id == current) {
-        if !options.iter().any(|&(s, _)| s == slot) {
-            options.push((slot, counts.get(slot).copied().unwrap_or(0)));
-        }
-    }
-    crate::order::sort_by_key(&mut options, |&(slot, _)| {
-        crate::fold::fold(&story.entities()[slot].name)
-    });
-    options
-}
-
-const MAX_INVOLVING: usize = 100;
 
 #[component]
 fn DateFilter(props: &FilterPanelProps) -> Html {

@@ -61,8 +61,19 @@ pub fn start() {
         });
     match root {
         Some(root) => {
+            announce("explorer-mounting");
             yew::Renderer::<App>::with_root(root).render();
         }
         None => show_fatal_error("the page has no place to show the explorer"),
+    }
+}
+
+/// Tells the page's boot script (static/boot.js) where the engine is: `explorer-mounting` just
+/// before it replaces the pre-rendered first view, `explorer-ready` once its own render is shown.
+pub(crate) fn announce(name: &str) {
+    let event = web_sys::Event::new(name);
+    let document = web_sys::window().and_then(|w| w.document());
+    if let (Ok(event), Some(document)) = (event, document) {
+        let _ = document.dispatch_event(&event);
     }
 }

@@ -1,0 +1,126 @@
+// The first view is written into index.html at build time; the WebAssembly comes when the reader
+// first reaches for a control. A reader who only reads downloads no engine; one who acts early
+// loses nothing; and the engine's render is the same page, node for node.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { env, squash } from './harness.mjs';
+
+/** A page on the default view, with every request recorded; `hold` keeps the wasm back until released. */
+async function fresh({ hold = false, width = 1280 } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  let release = () => {};
+  if (hold) {
+    const held = new Promise((done) => { release = done; });
+    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  }
+  await page.goto(env.server.url, { waitUntil: 'load' });
+  return { page, requests, errors, release, close: () => context.close() };
+}
+
+const engine = (page) => page.evaluate(() => document.documentElement.dataset.engine);
+const ready = (page) => page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
+
+/** The explorer's DOM as a canonical string: elements, sorted attributes, text. */
+const canonical = (page) => page.evaluate(() => {
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return JSON.stringify(node.data);
+    if (node.nodeType !== Node.ELEMENT_NODE) return '';
+    const attributes = [...node.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).sort().join(' ');
+    // Adjacent text nodes read as one: the engine may split a text where the build did not.
+    node.normalize();
+    return `<${node.localName} ${attributes}>${[...node.childNodes].map(walk).join('')}</${node.localName}>`;
+  };
+  return walk(document.querySelector('#app > .explorer').cloneNode(true));
+});
+
+test('a reader who only reads gets the whole first view and no engine', async () => {
+  const { page, requests, errors, close } = await fresh();
+  try {
+    const cards = await page.locator('.card').count();
+    assert.ok(cards > 50, `${cards} cards`);
+    assert.match(squash(await page.textContent('.status')), /^Showing all \d+ items$/);
+    await page.mouse.wheel(0, 2000);
+    await page.waitForTimeout(300); // nothing to await: the point is that nothing happens
+    assert.equal(await engine(page), 'waiting');
+    assert.deepEqual(requests.filter((p) => /story-explorer|\.wasm$/.test(p)), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('the engine\'s render is the pre-rendered first view, node for node', async () => {
+  const { page, requests, errors, close } = await fresh();
+  try {
+    const built = await canonical(page);
+    assert.ok(built.length > 50_000, `${built.length} characters`);
+    await page.evaluate(() => { window.builtRoot = document.querySelector('#app > .explorer'); });
+    await page.hover('#search');
+    await ready(page);
+    assert.ok(await page.evaluate(() => !window.builtRoot.isConnected), 'the engine rendered its own DOM');
+    assert.ok(requests.some((p) => p.endsWith('_bg.wasm')), 'hovering a control loads the engine');
+    const live = await canonical(page);
+    if (built !== live) {
+      let at = 0;
+      while (built[at] === live[at]) at += 1;
+      assert.fail(`first difference at ${at}:\n built: ${built.slice(at - 200, at + 200)}\n live:  ${live.slice(at - 200, at + 200)}`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('what a reader does before the engine arrives is carried over to it', async () => {
+  const { page, release, close } = await fresh({ hold: true });
+  try {
+    await page.click('.filters__more summary');
+    await page.check('#kind-quote');
+    await page.fill('#search', 'kislyak');
+    assert.equal(await engine(page), 'loading');
+    release();
+    await ready(page);
+    await page.waitForFunction(() => /^\d+ of \d+ items match$/.test(document.querySelector('.status').textContent));
+    const kinds = await page.locator('.card').evaluateAll((cards) => cards.map((c) => c.dataset.kind));
+    assert.ok(kinds.length > 0 && kinds.every((k) => k === 'quote'), kinds.join());
+    for (const text of await page.locator('.card').allTextContents()) assert.match(text, /kislyak/i);
+    assert.equal(await page.inputValue('#search'), 'kislyak');
+    assert.ok(await page.isChecked('#kind-quote'));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'search', 'focus stays in the search box');
+    assert.ok(await page.evaluate(() => document.querySelector('.filters__more').open), 'the filters stay open');
+    await page.waitForURL(/q=kislyak/);
+  } finally {
+    await close();
+  }
+});
+
+test('a card opened before the engine arrives opens once it has', async () => {
+  const { page, release, close } = await fresh({ hold: true });
+  try {
+    await page.click('#open-sergey-kislyak');
+    release();
+    await page.waitForSelector('#detail h2');
+    assert.match(squash(await page.textContent('#detail h2')), /Sergey Kislyak/);
+    await page.waitForURL(/item=sergey-kislyak/);
+  } finally {
+    await close();
+  }
+});
+
+test('a link that carries a view starts the engine at once', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${env.server.url}?view=timeline`);
+    await page.waitForSelector('.tl-event');
+    assert.equal(await engine(page), 'ready');
+  } finally {
+    await context.close();
+  }
+});
