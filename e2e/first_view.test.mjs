@@ -3,7 +3,7 @@
 // loses nothing; and the engine's render is the same page, node for node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, squash } from './harness.mjs';
+import { axe, env, squash } from './harness.mjs';
 
 /** A page on the default view, with every request recorded; `hold` keeps the wasm back until released. */
 async function fresh({ hold = false, width = 1280 } = {}) {
@@ -108,6 +108,31 @@ test('a card opened before the engine arrives opens once it has', async () => {
     await page.waitForSelector('#detail h2');
     assert.match(squash(await page.textContent('#detail h2')), /Sergey Kislyak/);
     await page.waitForURL(/item=sergey-kislyak/);
+  } finally {
+    await close();
+  }
+});
+
+test('the first view passes axe before the engine runs, at 1280 and 320 px', async () => {
+  for (const width of [1280, 320]) {
+    const { page, close } = await fresh({ width });
+    try {
+      assert.deepEqual(await axe(page), [], `${width} px`);
+      assert.equal(await engine(page), 'waiting', 'checking it did not start the engine');
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('Enter on a focused card before the engine arrives opens it once it has', async () => {
+  const { page, release, close } = await fresh({ hold: true });
+  try {
+    await page.focus('#open-nancy-pelosi');
+    await page.keyboard.press('Enter');
+    release();
+    await page.waitForSelector('#detail h2');
+    assert.match(squash(await page.textContent('#detail h2')), /Nancy Pelosi/);
   } finally {
     await close();
   }
