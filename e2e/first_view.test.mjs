@@ -1,12 +1,13 @@
 // The first view is written into index.html at build time; the WebAssembly comes when the reader
 // first reaches for a control. A reader who only reads downloads no engine; one who acts early
 // loses nothing; and the engine's render is the same page, node for node.
+import { createServer } from 'node:http';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axe, env, squash } from './harness.mjs';
 
 /** A page on the default view, with every request recorded; `hold` keeps the wasm back until released. */
-async function fresh({ hold = false, width = 1280 } = {}) {
+async function fresh({ hold = false, width = 1280, query = '' } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   const requests = [];
@@ -19,7 +20,7 @@ async function fresh({ hold = false, width = 1280 } = {}) {
     const held = new Promise((done) => { release = done; });
     await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
   }
-  await page.goto(env.server.url, { waitUntil: 'load' });
+  await page.goto(env.server.url + query, { waitUntil: 'load' });
   return { page, requests, errors, release, close: () => context.close() };
 }
 
@@ -55,25 +56,60 @@ test('a reader who only reads gets the whole first view and no engine', async ()
   }
 });
 
-test('the engine\'s render is the pre-rendered first view, node for node', async () => {
-  const { page, requests, errors, close } = await fresh();
-  try {
-    const built = await canonical(page);
-    assert.ok(built.length > 50_000, `${built.length} characters`);
-    await page.evaluate(() => { window.builtRoot = document.querySelector('#app > .explorer'); });
-    await page.hover('#search');
-    await ready(page);
-    assert.ok(await page.evaluate(() => !window.builtRoot.isConnected), 'the engine rendered its own DOM');
-    assert.ok(requests.some((p) => p.endsWith('_bg.wasm')), 'hovering a control loads the engine');
-    const live = await canonical(page);
-    if (built !== live) {
-      let at = 0;
-      while (built[at] === live[at]) at += 1;
-      assert.fail(`first difference at ${at}:\n built: ${built.slice(at - 200, at + 200)}\n live:  ${live.slice(at - 200, at + 200)}`);
+for (const query of ['', '?embed=1&childId=graphic']) {
+  test(`the engine's render is the pre-rendered first view, node for node (${query || 'no query'})`, async () => {
+    const { page, requests, errors, close } = await fresh({ query });
+    try {
+      assert.equal(await engine(page), 'waiting', 'a link with only page settings waits for the reader');
+      const built = await canonical(page);
+      assert.ok(built.length > 50_000, `${built.length} characters`);
+      await page.evaluate(() => { window.builtRoot = document.querySelector('#app > .explorer'); });
+      await page.hover('#search');
+      await ready(page);
+      assert.ok(requests.some((p) => p.endsWith('_bg.wasm')), 'hovering a control loads the engine');
+      assert.ok(await page.evaluate(() => !window.builtRoot.isConnected), 'the engine rendered its own DOM');
+      const live = await canonical(page);
+      if (built !== live) {
+        let at = 0;
+        while (built[at] === live[at]) at += 1;
+        assert.fail(`first difference at ${at}:\n built: ${built.slice(at - 200, at + 200)}\n live:  ${live.slice(at - 200, at + 200)}`);
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
     }
-    assert.deepEqual(errors, []);
+  });
+}
+
+test('an embedded first view follows its content height before any engine loads', async () => {
+  const oembed = await (await fetch(new URL('oembed.json', env.server.url))).json();
+  const snippet = oembed.html.replaceAll('"./?embed=1"', `"${env.server.url}?embed=1"`);
+  const host = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><title>News page</title></head><body style="margin:0;width:320px">
+      <h1>A news page</h1>${snippet}<p>More article text.</p></body></html>`);
+  });
+  await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 700 } });
+  const hostPage = await context.newPage();
+  const requests = [];
+  hostPage.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  try {
+    await hostPage.goto(`http://localhost:${host.address().port}/`);
+    await hostPage.locator('iframe').scrollIntoViewIfNeeded();
+    // The cards view at 320 px is thousands of pixels tall; the snippet starts the frame at 600.
+    await hostPage.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 2000);
+    const inner = hostPage.frames().find((f) => f !== hostPage.mainFrame());
+    const content = await inner.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    const frame = await hostPage.locator('iframe').evaluate((f) => f.getBoundingClientRect().height);
+    assert.ok(Math.abs(frame - content) <= 2, `frame ${frame} follows content ${content}`);
+    assert.equal(await inner.evaluate(() => document.documentElement.dataset.engine), 'waiting');
+    assert.equal(await inner.isVisible('.masthead--compact'), true);
+    assert.equal(await inner.getAttribute('.share--embed a', 'href'), env.server.url);
+    assert.deepEqual(requests.filter((p) => /story-explorer|\.wasm$/.test(p)), []);
   } finally {
-    await close();
+    await context.close();
+    await new Promise((done) => host.close(done));
   }
 });
 
@@ -113,11 +149,11 @@ test('a card opened before the engine arrives opens once it has', async () => {
   }
 });
 
-test('the first view passes axe before the engine runs, at 1280 and 320 px', async () => {
-  for (const width of [1280, 320]) {
-    const { page, close } = await fresh({ width });
+test('the first view passes axe before the engine runs, at 1280 and 320 px and embedded', async () => {
+  for (const [width, query] of [[1280, ''], [320, ''], [320, '?embed=1']]) {
+    const { page, close } = await fresh({ width, query });
     try {
-      assert.deepEqual(await axe(page), [], `${width} px`);
+      assert.deepEqual(await axe(page), [], `${width} px ${query}`);
       assert.equal(await engine(page), 'waiting', 'checking it did not start the engine');
     } finally {
       await close();

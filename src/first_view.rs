@@ -1,5 +1,6 @@
 //! The explorer's first view (the cards, nothing searched, nothing open) as HTML, written into
-//! `index.html` at build time. It is the same markup the app renders for that view, so the page
+//! `index.html` at build time, with the embed's compact masthead and link beside the full ones
+//! (static/boot.js keeps the pair the page's link asks for). It is the same markup the app renders for that view, so the page
 //! shows the real explorer at HTML speed, and the WebAssembly, loaded when the reader first
 //! reaches for a control, takes over without a visible change. An end-to-end test compares the
 //! two DOMs node by node.
@@ -62,7 +63,12 @@ fn masthead(html: &mut String, story: &Story) {
             esc(photo.credit.text())
         );
     }
-    html.push_str("</header>");
+    // The embed's compact masthead too: boot.js keeps the one the page's link asks for.
+    let _ = write!(
+        html,
+        "</header><header class=\"masthead masthead--compact\"><h1 class=\"masthead__headline\">{}</h1></header>",
+        esc(story.words(&meta.headline_at.span))
+    );
 }
 
 fn views(html: &mut String) {
@@ -82,7 +88,9 @@ fn views(html: &mut String) {
          <p>Paste this into your page. It starts at the current view, resizes itself to its content, and works without any other script.</p>\
          <label for=\"embed-code\">Embed code</label><textarea id=\"embed-code\" readonly=\"readonly\" rows=\"10\"></textarea>\
          <div class=\"embed-dialog__actions\"><button type=\"button\" class=\"button\">Copy embed code</button>\
-         <button type=\"button\" class=\"button\">Close</button></div></dialog></div></nav>",
+         <button type=\"button\" class=\"button\">Close</button></div></dialog></div>\
+         <p class=\"share share--embed\"><a href=\"./\" target=\"_blank\" rel=\"noopener\">Open the full explorer\
+         <span class=\"visually-hidden\"> (opens in a new tab)</span></a></p></nav>",
     );
 }
 

@@ -1,7 +1,8 @@
 // Runs first, in <head>. The page arrives with the explorer's first view already in it (written
-// at build time), so it reads at HTML speed. This script loads the WebAssembly that makes it
-// interactive: at once for a link that carries a view, otherwise when the reader first reaches
-// for a control (hover, touch, focus, key), so a reader who only reads never downloads it.
+// at build time), so it reads at HTML speed, embedded or not. This script loads the WebAssembly
+// that makes it interactive: at once for a link that carries a view, otherwise when the reader
+// first reaches for a control (hover, touch, focus, key), so a reader who only reads never
+// downloads it.
 // Clicks, typing and focus from before the engine ran are handed over to it once it has.
 // If this browser cannot run the engine, it says so and shows the article under the cards.
 (function () {
@@ -10,6 +11,15 @@
   function state(value) { root.setAttribute('data-engine', value); }
   function is(value) { return root.getAttribute('data-engine') === value; }
   state('waiting');
+
+  // A link whose only keys are these shows the first view as built: page settings, and what
+  // embedding scripts and trackers add (src/url_state.rs accepts the same keys silently).
+  var SETTINGS = ['embed', 'childId', 'initialWidth', 'parentTitle', 'parentUrl', 'fbclid', 'gclid', 'ref'];
+  var params = new URLSearchParams(location.search);
+  var embed = ['1', 'true', ''].indexOf(params.get('embed')) >= 0;
+  var asBuilt = Array.from(params.keys()).every(function (key) { return SETTINGS.indexOf(key) >= 0; })
+    && (!params.has('embed') || embed);
+  if (embed) root.setAttribute('data-embed', '');
 
   function whenParsed(fn) {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn);
@@ -37,6 +47,39 @@
     var article = document.getElementById('article-fallback');
     if (article) article.insertAdjacentHTML('afterend', article.textContent);
   }
+
+  // Keeps the presentation the link asks for, as the engine renders it.
+  function presentation() {
+    var top = explorer();
+    if (!top) return;
+    var unused = embed ? '.masthead:not(.masthead--compact), .share:not(.share--embed)' : '.masthead--compact, .share--embed';
+    Array.prototype.forEach.call(top.querySelectorAll(unused), function (el) { el.remove(); });
+    if (!embed) return;
+    top.classList.add('explorer--embed');
+    var full = top.querySelector('.share--embed a');
+    if (full) full.href = location.origin + location.pathname;
+    heights = reportHeight(params.get('childId') || 'story-explorer');
+  }
+
+  // In a frame, tells the host page the content's height (pym.js and Datawrapper formats, as
+  // src/ui/embed.rs does once the engine runs).
+  var heights = null;
+  function reportHeight(childId) {
+    if (window.parent === window || typeof ResizeObserver !== 'function') return null;
+    var last = 0;
+    var observer = new ResizeObserver(function () {
+      var height = Math.min(Math.ceil(document.body.getBoundingClientRect().height), 20000);
+      if (height === last || height <= 0) return;
+      last = height;
+      window.parent.postMessage('pymxPYMx' + childId + 'xPYMxheightxPYMx' + height, '*');
+      var inner = {};
+      inner[childId] = height;
+      window.parent.postMessage({ 'datawrapper-height': inner }, '*');
+    });
+    observer.observe(document.body);
+    return observer;
+  }
+  whenParsed(presentation);
 
   if (typeof WebAssembly !== 'object') {
     whenParsed(function () { explain('It needs WebAssembly, which this browser does not provide or has turned off.'); });
@@ -124,6 +167,7 @@
   // Dispatched by the engine once its first render is on the page.
   document.addEventListener('explorer-ready', function () {
     state('ready');
+    if (heights) heights.disconnect();
     INTENTS.forEach(function (type) { document.removeEventListener(type, intent, { capture: true }); });
     document.removeEventListener('click', earlyClick, true);
     if (!before) return;
@@ -142,5 +186,5 @@
     clicks = [];
   });
 
-  if (location.search.length > 1) start();
+  if (!asBuilt) start();
 })();
