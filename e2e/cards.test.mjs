@@ -131,6 +131,8 @@ test('a panic shows a readable message instead of a blank page', async () => {
   assert.match(await page.textContent('#fatal'), /the story explorer stopped working/i);
   assert.match(await page.textContent('#fatal'), /fault=panic/);
   assert.equal(await page.isVisible('#app'), false);
+  assert.match(await page.textContent('#fatal'), /The article is below/);
+  assert.ok(await page.isVisible('#essentials .essentials__article p'), 'the article is still there to read');
   assert.ok(problems.consoleErrors.some((e) => e.includes('Story Explorer stopped')), 'the panic is logged');
   await close();
 });

@@ -16,6 +16,7 @@ async function storyShown(page) {
   assert.ok(quotes.includes('“I don\'t know the details of any meetings”'));
   const paragraphs = await page.locator('.essentials__article p').allTextContents();
   assert.equal(paragraphs.join('\n'), ARTICLE.split('\n').map((l) => l.trim()).filter(Boolean).slice(1).join('\n'));
+  assert.ok(await page.isVisible('#essentials'), 'the article is shown');
   for (const dead of ['.views', '.filters', '.card__actions']) assert.equal(await page.isVisible(dead), false, dead);
 }
 
@@ -45,20 +46,55 @@ test('with WebAssembly removed the page says why and shows the cards and the art
   }
 });
 
-test('when the program fails to load the page says so', async () => {
-  const context = await env.browser.newContext();
-  const page = await context.newPage();
-  await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 500, body: 'broken' }));
-  try {
-    await page.goto(env.server.url);
-    await page.hover('#search');
-    await page.waitForSelector('.boot-message[role="alert"]');
-    assert.match(await page.textContent('.boot-message'), /could not be loaded or started/);
-    await storyShown(page);
-  } finally {
-    await context.close();
-  }
-});
+// A server error, and a wasm altered on its way (which its Subresource Integrity must refuse).
+const BREAKAGES = {
+  'fails to load': (route) => route.fulfill({ status: 500, body: 'broken' }),
+  'is tampered with': async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 1;
+    await route.fulfill({ response, body });
+  },
+};
+for (const [what, breakage] of Object.entries(BREAKAGES)) {
+  test(`when the program ${what} the page says so`, async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.route(/_bg\.wasm$/, breakage);
+    try {
+      await page.goto(env.server.url);
+      await page.focus('#search');
+      await page.waitForSelector('.boot-message[role="alert"]');
+      assert.match(await page.textContent('.boot-message'), /could not be loaded or started/);
+      await storyShown(page);
+      assert.ok(await page.evaluate(() => document.activeElement.matches('.boot-message')), 'focus moves from the hidden search box to the message');
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+// A browser with WebAssembly but without module scripts, or without dynamic import() (whose
+// loader, an inline module script, then never defines storyExplorerImport).
+for (const [what, init] of [
+  ['module scripts', () => { delete HTMLScriptElement.prototype.noModule; }],
+  ['import()', () => { Object.defineProperty(window, 'storyExplorerImport', { set() {}, get() {} }); }],
+]) {
+  test(`a browser without ${what} is told why and shown the cards and the article`, async () => {
+    const context = await env.browser.newContext();
+    await context.addInitScript(init);
+    const page = await context.newPage();
+    try {
+      await page.goto(env.server.url);
+      await page.hover('.card__open >> nth=0');
+      await page.waitForSelector('.boot-message[role="alert"]');
+      assert.match(await page.textContent('.boot-message'), /cannot run in this browser/);
+      await storyShown(page);
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 test('the built page carries preview meta tags and an oEmbed description', async () => {
   const html = await (await fetch(env.server.url)).text();
@@ -75,7 +111,7 @@ test('the built page carries preview meta tags and an oEmbed description', async
 test('the built page carries a strict CSP and SRI, and a tour of every view violates neither', async () => {
   const html = await (await fetch(env.server.url)).text();
   const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? '';
-  assert.match(csp, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval';/);
+  assert.match(csp, /script-src 'self'( 'sha256-[A-Za-z0-9+/=]+'){2} 'wasm-unsafe-eval';/);
   assert.ok(!csp.includes('unsafe-inline') && !/unsafe-eval'(?<!wasm-unsafe-eval')/.test(csp.replace("'wasm-unsafe-eval'", '')));
   assert.match(csp, /default-src 'self'/);
   for (const tag of html.match(/<(script|link) [^>]*(src|href)="\.\/[^"]+\.(js|css|wasm)"[^>]*>/g) ?? []) {
@@ -85,6 +121,7 @@ test('the built page carries a strict CSP and SRI, and a tour of every view viol
   const glue = html.match(/<meta name="explorer-engine" content="([^"]+)"/)?.[1];
   const map = JSON.parse(html.match(/<script type="importmap">(.*?)<\/script>/)?.[1] ?? '{}');
   assert.match(map.integrity?.[glue] ?? '', /^sha384-/, `integrity of ${glue}`);
+  assert.match(html, /<meta name="explorer-engine" [^>]*data-integrity="sha384-[A-Za-z0-9+/=]+"/, 'the wasm is fetched with integrity');
   const context = await env.browser.newContext();
   await context.addInitScript(() => {
     window.violations = [];

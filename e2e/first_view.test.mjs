@@ -46,7 +46,12 @@ test('a reader who only reads gets the whole first view and no engine', async ()
     const cards = await page.locator('.card').count();
     assert.ok(cards > 50, `${cards} cards`);
     assert.match(squash(await page.textContent('.status')), /^Showing all \d+ items$/);
+    await page.mouse.move(200, 200);
     await page.mouse.wheel(0, 2000);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await page.locator('.masthead__summary').click();
     await page.waitForTimeout(300); // nothing to await: the point is that nothing happens
     assert.equal(await engine(page), 'waiting');
     assert.deepEqual(requests.filter((p) => /story-explorer|\.wasm$/.test(p)), []);
@@ -131,6 +136,7 @@ test('what a reader does before the engine arrives is carried over to it', async
     assert.equal(await page.evaluate(() => document.activeElement.id), 'search', 'focus stays in the search box');
     assert.ok(await page.evaluate(() => document.querySelector('.filters__more').open), 'the filters stay open');
     await page.waitForURL(/q=kislyak/);
+    assert.match(page.url(), /kind=quote/);
   } finally {
     await close();
   }
@@ -183,5 +189,65 @@ test('a link that carries a view starts the engine at once', async () => {
     assert.equal(await engine(page), 'ready');
   } finally {
     await context.close();
+  }
+});
+
+test('early clicks on a link that carries a view reach the same controls in the engine’s view', async () => {
+  // The engine starts at once, but shows the search, not the first view as built: the hand-over
+  // must find controls by what they are, not by where they sat.
+  const { page, release, close } = await fresh({ hold: true, query: '?q=pelosi' });
+  try {
+    assert.equal(await engine(page), 'loading');
+    await page.click('#open-nancy-pelosi');
+    await page.click('.filters__more summary');
+    await page.check('#kind-person');
+    release();
+    await page.waitForSelector('#detail h2');
+    assert.match(squash(await page.textContent('#detail h2')), /Nancy Pelosi/);
+    assert.ok(await page.isChecked('#kind-person'));
+    assert.equal(await page.inputValue('#search'), 'pelosi', 'the link’s search stays');
+    await page.waitForURL(/kind=person/);
+    assert.match(page.url(), /q=pelosi/);
+    assert.match(page.url(), /item=nancy-pelosi/);
+  } finally {
+    await close();
+  }
+});
+
+test('modified clicks stay the browser’s: Ctrl+click on a link opens it in a new tab', async () => {
+  const { page, close } = await fresh();
+  try {
+    const opened = page.context().waitForEvent('page');
+    await page.click('.card--person .permalink', { modifiers: ['Control'] });
+    const tab = await opened;
+    await tab.waitForLoadState('domcontentloaded');
+    assert.match(tab.url(), /\?item=/);
+  } finally {
+    await close();
+  }
+});
+
+test('what a reader does between the engine’s render and its ready signal is neither doubled nor undone', async () => {
+  // Yew may yield to the browser between rendering and running effects; hold the ready signal
+  // to stand in that gap, and act on the engine's live controls meanwhile.
+  const { page, release, close } = await fresh({ hold: true });
+  try {
+    await page.evaluate(() => document.addEventListener('explorer-ready', (e) => {
+      if (!window.letReady) { e.stopImmediatePropagation(); window.heldReady = true; }
+    }, true));
+    await page.fill('#search', 'kislyak');
+    release();
+    await page.waitForFunction(() => window.heldReady);
+    await page.click('.filters__more summary');
+    await page.check('#kind-quote');
+    await page.fill('#search', 'pelosi');
+    await page.evaluate(() => { window.letReady = true; document.dispatchEvent(new Event('explorer-ready')); });
+    await ready(page);
+    await page.waitForURL(/q=pelosi/);
+    assert.ok(await page.isChecked('#kind-quote'), 'the tick made in the gap is not replayed away');
+    assert.equal(await page.inputValue('#search'), 'pelosi', 'typing in the gap is not overwritten');
+    assert.match(page.url(), /kind=quote/);
+  } finally {
+    await close();
   }
 });

@@ -67,10 +67,15 @@ pub fn oembed(story: &Story, base: &str) -> String {
     .to_string()
 }
 
+/// Gives static/boot.js, a classic script, the module loader: `import(` in boot.js itself would
+/// be a syntax error in browsers without it, and would take the explanation down with it.
+const IMPORTER: &str = "window.storyExplorerImport = function (url) { return import(url); };";
+
 /// Rewrites Trunk's loader so that the WebAssembly is fetched only when `boot.js` starts it (at
 /// once for a link that carries a view, else when the reader first reaches for a control):
 /// drops the eager preloads and the inline start script, and names the two files in a meta tag
-/// instead. The glue script keeps its Subresource Integrity through an import map.
+/// instead. The glue script keeps its Subresource Integrity through an import map, the wasm
+/// through `data-integrity`, which static/boot.js passes to its fetch.
 pub fn defer_engine(html: &str) -> Result<String, &'static str> {
     let open = html
         .find("<script type=\"module\">")
@@ -89,11 +94,13 @@ pub fn defer_engine(html: &str) -> Result<String, &'static str> {
     let (without_glue, glue_link) = remove_tag(html, "<link rel=\"modulepreload\"")
         .ok_or("no modulepreload link for the glue script")?;
     let integrity = attribute(glue_link, "integrity").ok_or("the glue script has no integrity")?;
-    let (without_preloads, _) =
+    let (without_preloads, wasm_link) =
         remove_tag(&without_glue, "<link rel=\"preload\"").ok_or("no preload link for the wasm")?;
+    let wasm_integrity = attribute(wasm_link, "integrity").ok_or("the wasm has no integrity")?;
     let replacement = format!(
         "<script type=\"importmap\">{{\"integrity\":{{\"{glue}\":\"{integrity}\"}}}}</script>\n    \
-         <meta name=\"explorer-engine\" content=\"{glue}\" data-wasm=\"{wasm}\">"
+         <meta name=\"explorer-engine\" content=\"{glue}\" data-wasm=\"{wasm}\" data-integrity=\"{wasm_integrity}\">\n    \
+         <script type=\"module\">{IMPORTER}</script>"
     );
     // The loader precedes the preload links, so its offsets still hold.
     Ok(without_preloads.replacen(loader, &replacement, 1))
@@ -193,7 +200,8 @@ mod tests {
             deferred,
             "<head><script src=\"./boot.js\" integrity=\"sha384-b\"></script>\n\
             <script type=\"importmap\">{\"integrity\":{\"./app-1.js\":\"sha384-g\"}}</script>\n    \
-            <meta name=\"explorer-engine\" content=\"./app-1.js\" data-wasm=\"./app-1_bg.wasm\">\n</head>"
+            <meta name=\"explorer-engine\" content=\"./app-1.js\" data-wasm=\"./app-1_bg.wasm\" data-integrity=\"sha384-w\">\n    \
+            <script type=\"module\">window.storyExplorerImport = function (url) { return import(url); };</script>\n</head>"
         );
         assert_eq!(
             defer_engine("<head></head>"),

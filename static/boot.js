@@ -4,12 +4,32 @@
 // first reaches for a control (hover, touch, focus, key), so a reader who only reads never
 // downloads it.
 // Clicks, typing and focus from before the engine ran are handed over to it once it has.
-// If this browser cannot run the engine, it says so and shows the article under the cards.
+// If this browser cannot run the engine, it says so, and the stylesheet shows the article.
+// Written in ES5 without dynamic import() syntax, so that a browser too old for the engine
+// still runs it and explains; the stylesheet alone already hides what would not work.
 (function () {
   'use strict';
   var root = document.documentElement;
   function state(value) { root.setAttribute('data-engine', value); }
   function is(value) { return root.getAttribute('data-engine') === value; }
+  // After DOMContentLoaded, not merely a parsed document: the page's module scripts (which
+  // provide the loader) run just before it.
+  var loaded = false;
+  document.addEventListener('DOMContentLoaded', function () { loaded = true; });
+  function whenParsed(fn) {
+    if (loaded || document.readyState === 'complete') fn();
+    else document.addEventListener('DOMContentLoaded', fn);
+  }
+
+  // The engine is an ES module loaded with import(); noModule marks the browsers that have
+  // modules. Without what this script and the engine use, the page stays as built, and says so.
+  var capable = typeof WebAssembly === 'object' && 'noModule' in HTMLScriptElement.prototype &&
+    typeof URLSearchParams === 'function' && typeof fetch === 'function' && typeof Array.from === 'function' &&
+    typeof Element.prototype.closest === 'function';
+  if (!capable) {
+    whenParsed(function () { explain('It needs WebAssembly and JavaScript modules, which this browser does not provide or has turned off.'); });
+    return;
+  }
   state('waiting');
 
   // A link whose only keys are these shows the first view as built: page settings, and what
@@ -17,14 +37,12 @@
   var SETTINGS = ['embed', 'childId', 'initialWidth', 'parentTitle', 'parentUrl', 'fbclid', 'gclid', 'ref'];
   var params = new URLSearchParams(location.search);
   var embed = ['1', 'true', ''].indexOf(params.get('embed')) >= 0;
-  var asBuilt = Array.from(params.keys()).every(function (key) { return SETTINGS.indexOf(key) >= 0; })
-    && (!params.has('embed') || embed);
+  var asBuilt = Array.from(params.keys()).every(function (key) {
+    return SETTINGS.indexOf(key) >= 0 || key.indexOf('utm_') === 0;
+  }) && (!params.has('embed') || embed);
   if (embed) root.setAttribute('data-embed', '');
 
-  function whenParsed(fn) {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn);
-    else fn();
-  }
+  function explorer() { return document.querySelector('#app > .explorer'); }
 
   function explain(detail) {
     var fatal = document.getElementById('fatal');
@@ -35,6 +53,7 @@
     var box = document.createElement('div');
     box.className = 'boot-message';
     box.setAttribute('role', 'alert');
+    box.tabIndex = -1;
     var title = document.createElement('p');
     title.className = 'boot-message__title';
     title.textContent = 'The interactive story explorer cannot run in this browser.';
@@ -43,9 +62,9 @@
     box.appendChild(title);
     box.appendChild(text);
     app.insertBefore(box, app.firstChild);
-    // With scripts on, a <noscript> holds its markup as text: the build wrote it, so it is ours.
-    var article = document.getElementById('article-fallback');
-    if (article) article.insertAdjacentHTML('afterend', article.textContent);
+    // The control the reader was using is hidden now; without this, focus would be lost.
+    var active = document.activeElement;
+    if (!active || active === document.body || app.contains(active)) box.focus();
   }
 
   // Keeps the presentation the link asks for, as the engine renders it.
@@ -53,7 +72,7 @@
     var top = explorer();
     if (!top) return;
     var unused = embed ? '.masthead:not(.masthead--compact), .share:not(.share--embed)' : '.masthead--compact, .share--embed';
-    Array.prototype.forEach.call(top.querySelectorAll(unused), function (el) { el.remove(); });
+    Array.prototype.forEach.call(top.querySelectorAll(unused), function (el) { el.parentNode.removeChild(el); });
     if (!embed) return;
     top.classList.add('explorer--embed');
     var full = top.querySelector('.share--embed a');
@@ -81,11 +100,6 @@
   }
   whenParsed(presentation);
 
-  if (typeof WebAssembly !== 'object') {
-    whenParsed(function () { explain('It needs WebAssembly, which this browser does not provide or has turned off.'); });
-    return;
-  }
-
   var requested = false;
   function failed() { whenParsed(function () { explain('Its program could not be loaded or started.'); }); }
 
@@ -95,95 +109,134 @@
     state('loading');
     whenParsed(function () {
       var engine = document.querySelector('meta[name="explorer-engine"]');
-      if (!engine) return failed();
-      import(engine.content)
-        .then(function (glue) { return glue.default({ module_or_path: engine.getAttribute('data-wasm') }); })
-        .then(function (wasm) { dispatchEvent(new CustomEvent('explorer-engine', { detail: { wasm: wasm } })); })
+      var load = window.storyExplorerImport;
+      if (!engine || typeof load !== 'function') return failed();
+      var integrity = engine.getAttribute('data-integrity');
+      var wasm = fetch(engine.getAttribute('data-wasm'), integrity ? { integrity: integrity } : {});
+      load(engine.content)
+        .then(function (glue) { return glue.default({ module_or_path: wasm }); })
+        .then(function (exports) { dispatchEvent(new CustomEvent('explorer-engine', { detail: { wasm: exports } })); })
         .catch(failed);
     });
   }
   // For host pages that want the engine without waiting for the reader.
   window.storyExplorer = { start: start };
 
-  // Where an element sits under the explorer's root: the first view and the engine's render of
-  // it are the same markup, so the same path finds the same control in both.
-  function explorer() { return document.querySelector('#app > .explorer'); }
-  function pathTo(element) {
+  // What a control is, in terms that hold both in the first view and in the engine's render of
+  // whichever view the link asks for: its id, else its card or section, tag, class and words
+  // (counts in parentheses aside, since filters change them).
+  function keyOf(el) {
+    if (el.id) return '#' + el.id;
+    var scope = el.parentElement && el.parentElement.closest('[data-id], [aria-labelledby]');
+    var words = /^(BUTTON|A|SUMMARY)$/.test(el.tagName) ? el.textContent.replace(/\s*\([^)]*\)/g, '').trim() : '';
+    var where = scope ? scope.getAttribute('data-id') || scope.getAttribute('aria-labelledby') : '';
+    return [where, el.tagName, el.getAttribute('class') || '', words].join('|');
+  }
+  function find(key) {
     var top = explorer();
-    var path = [];
-    for (var el = element; el && el !== top; el = el.parentElement) {
-      if (!el.parentElement) return null;
-      path.unshift(Array.prototype.indexOf.call(el.parentElement.children, el));
+    if (!top || !key) return null;
+    if (key.charAt(0) === '#') {
+      var el = document.getElementById(key.slice(1));
+      return el && top.contains(el) ? el : null;
     }
-    return top && element ? path : null;
+    var same = top.getElementsByTagName(key.split('|')[1]);
+    for (var i = 0; i < same.length; i++) if (keyOf(same[i]) === key) return same[i];
+    return null;
   }
-  function find(path) {
-    var el = explorer();
-    for (var i = 0; el && i < path.length; i++) el = el.children[path[i]];
-    return el;
-  }
+  // One step of the hand-over failing (a control this view lacks) must not stop the others.
+  function attempt(fn) { try { fn(); } catch (err) { if (window.console) console.warn('Story explorer: hand-over step skipped', err); } }
 
   var CONTROLS = 'button, a[href], input, select, textarea, summary, label';
-  function intent(e) {
-    if (e.type === 'pointerover' && !(e.target.closest && e.target.closest(CONTROLS))) return;
-    start();
-  }
+  function control(e) { return e.target && e.target.closest ? e.target.closest(CONTROLS) : null; }
+  // Reading (scrolling, paging with keys, touching text) does not load the engine; reaching
+  // for a control does.
+  function intent(e) { if (control(e)) start(); }
   var INTENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown'];
   INTENTS.forEach(function (type) { document.addEventListener(type, intent, { capture: true, passive: true }); });
 
   var clicks = [];
   function earlyClick(e) {
-    var control = e.target.closest && e.target.closest('button, a[href], input[type="checkbox"]');
-    var path = control && pathTo(control);
-    if (!path) return;
+    // New tabs, middle clicks and the embed's way out stay the browser's own.
+    if (e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    var top = explorer();
+    var target = e.target && e.target.closest && e.target.closest('button, a[href], input[type="checkbox"]');
+    if (!top || !target || !top.contains(target) || target.closest('.share--embed')) return;
     // A checkbox may tick now (the engine's render unticks it, and the replayed click ticks it
     // again, through the engine); anything else waits for the engine.
-    if (control.type !== 'checkbox') e.preventDefault();
-    clicks.push(path);
+    if (target.type !== 'checkbox') e.preventDefault();
+    clicks.push(keyOf(target));
     start();
   }
   document.addEventListener('click', earlyClick, true);
 
-  var before = null;
   function fields(top) {
     return ['#search', '#involving', '#date-from', '#date-to'].map(function (id) {
       var el = top.querySelector(id);
       return el && { id: id, value: el.value, changed: el.value !== el.defaultValue && !(el.tagName === 'SELECT' && el.selectedIndex === 0) };
     }).filter(function (f) { return f && f.changed; });
   }
-  // Dispatched by the engine just before it replaces the first view with its own render.
+
+  // Dispatched by the engine just before it replaces the first view with its own render. From
+  // here on the reader's input goes to the engine's own controls, which may be live before
+  // explorer-ready (Yew can yield to the browser between rendering and effects), so nothing more
+  // is recorded, and what the reader does meanwhile is not overwritten.
+  var before = null;
+  // Only input on the engine's controls counts: the first view's, being removed, still fire
+  // change and blur events.
+  var since = { typed: {}, focused: false, built: null };
+  function live(e) { return e.target && e.target.nodeType === 1 && !(since.built && since.built.contains(e.target)); }
+  function typed(e) { if (live(e) && e.target.id) since.typed['#' + e.target.id] = true; }
+  function focused(e) { if (live(e)) since.focused = true; }
   document.addEventListener('explorer-mounting', function () {
+    document.removeEventListener('click', earlyClick, true);
+    INTENTS.forEach(function (type) { document.removeEventListener(type, intent, { capture: true }); });
     var top = explorer();
     if (!top) return;
     var active = document.activeElement;
     before = {
-      focus: active && top.contains(active) ? pathTo(active) : null,
+      focus: active && active !== top && top.contains(active) ? keyOf(active) : null,
       selection: active && active.id === 'search' ? [active.selectionStart, active.selectionEnd] : null,
       fields: fields(top),
-      open: Array.prototype.map.call(top.querySelectorAll('details[open]'), pathTo),
-      scroll: [scrollX, scrollY],
+      open: Array.prototype.map.call(top.querySelectorAll('details[open]'), keyOf),
+      scroll: [window.scrollX, window.scrollY],
     };
+    since.built = top;
+    document.addEventListener('input', typed, true);
+    document.addEventListener('focusin', focused, true);
   });
+
   // Dispatched by the engine once its first render is on the page.
   document.addEventListener('explorer-ready', function () {
     state('ready');
     if (heights) heights.disconnect();
-    INTENTS.forEach(function (type) { document.removeEventListener(type, intent, { capture: true }); });
-    document.removeEventListener('click', earlyClick, true);
-    if (!before) return;
-    scrollTo(before.scroll[0], before.scroll[1]);
-    before.open.forEach(function (path) { var d = path && find(path); if (d) d.open = true; });
-    before.fields.forEach(function (f) {
-      var el = document.querySelector(f.id);
-      if (!el) return;
-      el.value = f.value;
-      el.dispatchEvent(f.id === '#search' ? new InputEvent('input', { bubbles: true }) : new Event('change', { bubbles: true }));
-    });
-    var focus = before.focus && find(before.focus);
-    if (focus && focus.focus) focus.focus({ preventScroll: true });
-    if (focus && before.selection) focus.setSelectionRange(before.selection[0], before.selection[1]);
-    clicks.map(find).forEach(function (el) { if (el) el.click(); });
+    document.removeEventListener('input', typed, true);
+    document.removeEventListener('focusin', focused, true);
+    since.built = null;
+    var was = before;
+    var replay = clicks;
+    before = null;
     clicks = [];
+    if (!was) return;
+    attempt(function () { window.scrollTo(was.scroll[0], was.scroll[1]); });
+    was.open.forEach(function (key) { attempt(function () { var d = find(key); if (d) d.open = true; }); });
+    was.fields.forEach(function (f) {
+      if (since.typed[f.id]) return;
+      attempt(function () {
+        var el = find(f.id);
+        if (!el) return;
+        el.value = f.value;
+        el.dispatchEvent(f.id === '#search' ? new InputEvent('input', { bubbles: true }) : new Event('change', { bubbles: true }));
+      });
+    });
+    if (!since.focused) {
+      attempt(function () {
+        var el = find(was.focus);
+        if (!el || !el.focus) return;
+        el.focus({ preventScroll: true });
+        if (el.id === 'search' && was.selection) el.setSelectionRange(was.selection[0], was.selection[1]);
+      });
+    }
+    replay.forEach(function (key) { attempt(function () { var el = find(key); if (el) el.click(); }); });
   });
 
   if (!asBuilt) start();

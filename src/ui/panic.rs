@@ -20,6 +20,12 @@ pub fn show_fatal_error(detail: &str) {
     if let Some(app) = document.get_element_by_id("app") {
         let _ = app.set_attribute("hidden", "");
     }
+    // The page's stylesheet shows the article written at build time (#essentials) once the
+    // engine is marked failed, so a reader who came for the story still has it.
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-engine", "failed");
+    }
+    let article_below = document.get_element_by_id("essentials").is_some();
     let fatal = document.get_element_by_id("fatal").or_else(|| {
         let made = document.create_element("div").ok()?;
         made.set_id("fatal");
@@ -33,7 +39,11 @@ pub fn show_fatal_error(detail: &str) {
         ("h2", "Sorry, the story explorer stopped working."),
         (
             "p",
-            "Reloading the page usually helps. The article itself is unaffected.",
+            if article_below {
+                "Reloading the page usually helps. The article is below."
+            } else {
+                "Reloading the page usually helps. The article itself is unaffected."
+            },
         ),
         ("p", detail),
     ];
