@@ -1,7 +1,7 @@
 // Runs first, in <head>. The page arrives with the explorer's first view already in it (written
 // at build time), so it reads at HTML speed, embedded or not. This script loads the WebAssembly
 // that makes it interactive: at once for a link that carries a view, otherwise when the reader
-// first reaches for a control (hover, touch, focus, key), so a reader who only reads never
+// first reaches for a control (points at it, touches, focuses, key), so a reader who only reads never
 // downloads it.
 // Clicks, typing and focus from before the engine ran are handed over to it once it has.
 // If this browser cannot run the engine, it says so, and the stylesheet shows the article.
@@ -149,9 +149,10 @@
   var CONTROLS = 'button, a[href], input, select, textarea, summary, label';
   function control(e) { return e.target && e.target.closest ? e.target.closest(CONTROLS) : null; }
   // Reading (scrolling, paging with keys, touching text) does not load the engine; reaching
-  // for a control does.
+  // for a control does. A moving pointer, not pointerover: scrolling under a resting mouse
+  // passes it over controls the reader never reached for.
   function intent(e) { if (control(e)) start(); }
-  var INTENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown'];
+  var INTENTS = ['pointermove', 'pointerdown', 'focusin', 'keydown'];
   INTENTS.forEach(function (type) { document.addEventListener(type, intent, { capture: true, passive: true }); });
 
   var clicks = [];
