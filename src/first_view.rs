@@ -10,7 +10,7 @@ use crate::panel_labels::{
     capitalize, card_title, date_words, filters_summary, involving_options, status,
 };
 use crate::query::{run, Query, Results, SearchIndex, SOURCINGS};
-use crate::share::escape_html as esc;
+use crate::share::escape_html_exact as esc;
 use crate::story::{Located, Story};
 use crate::text::split_around;
 use crate::url_state::encode;

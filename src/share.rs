@@ -85,9 +85,46 @@ pub fn embed_snippet(page: &str, query: &str, title: &str) -> String {
     )
 }
 
+/// Escapes text for HTML that the browser's parser turns back into exactly `text`, as the engine
+/// puts it in the DOM: control characters and noncharacters (which `escape_html` drops for XML)
+/// become character references, which HTML keeps; so does CR, which HTML would read as LF.
+/// NUL has no spelling in HTML; it is dropped, as story validation would not show it either.
+pub fn escape_html_exact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\u{0}' => {}
+            '\u{1}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{D}'..='\u{1F}' | '\u{7F}' => {
+                out.push_str(&format!("&#x{:X};", u32::from(c)));
+            }
+            c if is_noncharacter(c) => out.push_str(&format!("&#x{:X};", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_noncharacter(c: char) -> bool {
+    let n = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exact_escaping_spells_out_what_html_would_drop_or_change() {
+        assert_eq!(
+            escape_html_exact("<b>\u{1}\r\u{FFFF}\u{1FFFE}\t\u{0}é"),
+            "&lt;b&gt;&#x1;&#xD;&#xFFFF;&#x1FFFE;\té"
+        );
+    }
 
     #[test]
     fn escaping_leaves_no_markup_and_no_characters_xml_forbids() {
