@@ -62,6 +62,10 @@
     box.appendChild(title);
     box.appendChild(text);
     app.insertBefore(box, app.firstChild);
+    // A card title is a button only for the engine; a button that does nothing would mislead.
+    Array.prototype.forEach.call(app.querySelectorAll('.card__open'), function (button) {
+      button.parentNode.replaceChild(document.createTextNode(button.textContent), button);
+    });
     // The control the reader was using is hidden now; without this, focus would be lost.
     var active = document.activeElement;
     if (!active || active === document.body || app.contains(active)) box.focus();
