@@ -17,7 +17,9 @@ async function storyShown(page) {
   const paragraphs = await page.locator('.essentials__article p').allTextContents();
   assert.equal(paragraphs.join('\n'), ARTICLE.split('\n').map((l) => l.trim()).filter(Boolean).slice(1).join('\n'));
   assert.ok(await page.isVisible('#essentials'), 'the article is shown');
-  for (const dead of ['.views', '.filters', '.card__actions']) assert.equal(await page.isVisible(dead), false, dead);
+  for (const dead of ['.views', '.filters', '.card__actions', '.more']) {
+    assert.equal(await page.locator(`${dead}:visible`).count(), 0, dead);
+  }
   if (await page.evaluate(() => document.documentElement.dataset.engine === 'failed')) {
     assert.equal(await page.locator('.card button:visible').count(), 0, 'no card offers a button that does nothing');
   }
@@ -80,9 +82,9 @@ for (const [what, breakage] of Object.entries(BREAKAGES)) {
 
 // A browser with WebAssembly but without module scripts, or without dynamic import() (whose
 // loader, an inline module script, then never defines storyExplorerImport).
-for (const [what, init] of [
-  ['module scripts', () => { delete HTMLScriptElement.prototype.noModule; }],
-  ['import()', () => { Object.defineProperty(window, 'storyExplorerImport', { set() {}, get() {} }); }],
+for (const [what, init, why] of [
+  ['module scripts', () => { delete HTMLScriptElement.prototype.noModule; }, /needs WebAssembly and JavaScript modules/],
+  ['import()', () => { Object.defineProperty(window, 'storyExplorerImport', { set() {}, get() {} }); }, /could not be loaded or started/],
 ]) {
   test(`a browser without ${what} is told why and shown the cards and the article`, async () => {
     const context = await env.browser.newContext();
@@ -96,12 +98,29 @@ for (const [what, init] of [
       if (title) await page.mouse.move(title.x + 5, title.y + 5);
       await page.waitForSelector('.boot-message[role="alert"]');
       assert.match(await page.textContent('.boot-message'), /cannot run in this browser/);
+      assert.match(await page.textContent('.boot-message'), why);
       await storyShown(page);
     } finally {
       await context.close();
     }
   });
 }
+
+test('an embed in a browser too old for the engine keeps its compact look and its way out', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 700 } });
+  await context.addInitScript(() => { delete HTMLScriptElement.prototype.noModule; });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${env.server.url}?embed=1`);
+    await page.waitForSelector('.boot-message[role="alert"]');
+    assert.ok(await page.isVisible('.masthead--compact'));
+    assert.equal(await page.locator('.masthead:not(.masthead--compact):visible').count(), 0);
+    assert.ok(await page.isVisible('.share--embed a'), 'the link to the full explorer');
+    assert.equal(await page.locator('.views__button:visible').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
 
 test('the built page carries preview meta tags and an oEmbed description', async () => {
   const html = await (await fetch(env.server.url)).text();

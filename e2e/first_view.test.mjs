@@ -52,6 +52,12 @@ test('a reader who only reads gets the whole first view and no engine', async ()
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowDown');
     await page.locator('.masthead__summary').click();
+    // A finger that lands on a card title to scroll the page (a tap would be a click).
+    await page.locator('.card__open').first().evaluate((title) => {
+      for (const type of ['pointerdown', 'pointermove', 'pointercancel']) {
+        title.dispatchEvent(new PointerEvent(type, { pointerType: 'touch', bubbles: true }));
+      }
+    });
     await page.waitForTimeout(300); // nothing to await: the point is that nothing happens
     assert.equal(await engine(page), 'waiting');
     assert.deepEqual(requests.filter((p) => /story-explorer|\.wasm$/.test(p)), []);
@@ -137,6 +143,22 @@ test('what a reader does before the engine arrives is carried over to it', async
     assert.ok(await page.evaluate(() => document.querySelector('.filters__more').open), 'the filters stay open');
     await page.waitForURL(/q=kislyak/);
     assert.match(page.url(), /kind=quote/);
+  } finally {
+    await close();
+  }
+});
+
+test('keys typed while the engine renders land in its search box', async () => {
+  const { page, release, close } = await fresh({ hold: true });
+  try {
+    await page.focus('#search');
+    await page.keyboard.type('kis');
+    release();
+    // No wait: some of these keys arrive while the engine replaces the first view.
+    await page.keyboard.type('lyak', { delay: 15 });
+    await ready(page);
+    assert.equal(await page.inputValue('#search'), 'kislyak');
+    await page.waitForURL(/q=kislyak/);
   } finally {
     await close();
   }

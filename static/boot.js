@@ -21,6 +21,11 @@
     else document.addEventListener('DOMContentLoaded', fn);
   }
 
+  // Read before anything else, so that even a browser too old for the engine gets the embed's
+  // compact presentation (app.css keys it on data-embed).
+  var embed = /[?&]embed(=(1|true)?)?(&|$)/.test(location.search);
+  if (embed) root.setAttribute('data-embed', '');
+
   // The engine is an ES module loaded with import(); noModule marks the browsers that have
   // modules. Without what this script and the engine use, the page stays as built, and says so.
   var capable = typeof WebAssembly === 'object' && 'noModule' in HTMLScriptElement.prototype &&
@@ -36,11 +41,9 @@
   // embedding scripts and trackers add (src/url_state.rs accepts the same keys silently).
   var SETTINGS = ['embed', 'childId', 'initialWidth', 'parentTitle', 'parentUrl', 'fbclid', 'gclid', 'ref'];
   var params = new URLSearchParams(location.search);
-  var embed = ['1', 'true', ''].indexOf(params.get('embed')) >= 0;
   var asBuilt = Array.from(params.keys()).every(function (key) {
     return SETTINGS.indexOf(key) >= 0 || key.indexOf('utm_') === 0;
   }) && (!params.has('embed') || embed);
-  if (embed) root.setAttribute('data-embed', '');
 
   function explorer() { return document.querySelector('#app > .explorer'); }
 
@@ -154,18 +157,20 @@
   function control(e) { return e.target && e.target.closest ? e.target.closest(CONTROLS) : null; }
   // Reading (scrolling, paging with keys, touching text) does not load the engine; reaching
   // for a control does. A moving pointer, not pointerover: scrolling under a resting mouse
-  // passes it over controls the reader never reached for.
-  function intent(e) { if (control(e)) start(); }
+  // passes it over controls the reader never reached for. Not touch: a finger that lands on a
+  // control to scroll is reading; a tap is a click, and earlyClick starts the engine.
+  function intent(e) { if (e.pointerType !== 'touch' && control(e)) start(); }
   var INTENTS = ['pointermove', 'pointerdown', 'focusin', 'keydown'];
   INTENTS.forEach(function (type) { document.addEventListener(type, intent, { capture: true, passive: true }); });
 
   var clicks = [];
   function earlyClick(e) {
-    // New tabs, middle clicks and the embed's way out stay the browser's own.
+    // Links work without the engine (a card's "Link" opens its view in a fresh load), and
+    // modified or middle clicks are the browser's own.
     if (e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
     var top = explorer();
-    var target = e.target && e.target.closest && e.target.closest('button, a[href], input[type="checkbox"]');
-    if (!top || !target || !top.contains(target) || target.closest('.share--embed')) return;
+    var target = e.target && e.target.closest && e.target.closest('button, input[type="checkbox"]');
+    if (!top || !target || !top.contains(target)) return;
     // A checkbox may tick now (the engine's render unticks it, and the replayed click ticks it
     // again, through the engine); anything else waits for the engine.
     if (target.type !== 'checkbox') e.preventDefault();
@@ -182,16 +187,12 @@
   }
 
   // Dispatched by the engine just before it replaces the first view with its own render. From
-  // here on the reader's input goes to the engine's own controls, which may be live before
-  // explorer-ready (Yew can yield to the browser between rendering and effects), so nothing more
-  // is recorded, and what the reader does meanwhile is not overwritten.
+  // here on the reader's input goes to the engine's controls, so nothing more is recorded. The
+  // hand-over happens as soon as that render is in the page: Yew renders in a microtask and may
+  // yield to the browser (a timer) before explorer-ready, and keys typed meanwhile must land in
+  // the engine's search box, not on <body>. A MutationObserver's callback is the first moment
+  // after the render; explorer-ready is the fallback, whichever comes first.
   var before = null;
-  // Only input on the engine's controls counts: the first view's, being removed, still fire
-  // change and blur events.
-  var since = { typed: {}, focused: false, built: null };
-  function live(e) { return e.target && e.target.nodeType === 1 && !(since.built && since.built.contains(e.target)); }
-  function typed(e) { if (live(e) && e.target.id) since.typed['#' + e.target.id] = true; }
-  function focused(e) { if (live(e)) since.focused = true; }
   document.addEventListener('explorer-mounting', function () {
     document.removeEventListener('click', earlyClick, true);
     INTENTS.forEach(function (type) { document.removeEventListener(type, intent, { capture: true }); });
@@ -205,18 +206,23 @@
       open: Array.prototype.map.call(top.querySelectorAll('details[open]'), keyOf),
       scroll: [window.scrollX, window.scrollY],
     };
-    since.built = top;
-    document.addEventListener('input', typed, true);
-    document.addEventListener('focusin', focused, true);
+    if (typeof MutationObserver !== 'function') return;
+    var rendered = new MutationObserver(function () {
+      if (!explorer()) return;
+      rendered.disconnect();
+      handOver();
+    });
+    rendered.observe(top.parentNode, { childList: true });
   });
 
-  // Dispatched by the engine once its first render is on the page.
+  // Dispatched by the engine once its first render is on the page and its effects have run.
   document.addEventListener('explorer-ready', function () {
     state('ready');
     if (heights) heights.disconnect();
-    document.removeEventListener('input', typed, true);
-    document.removeEventListener('focusin', focused, true);
-    since.built = null;
+    handOver();
+  });
+
+  function handOver() {
     var was = before;
     var replay = clicks;
     before = null;
@@ -225,7 +231,6 @@
     attempt(function () { window.scrollTo(was.scroll[0], was.scroll[1]); });
     was.open.forEach(function (key) { attempt(function () { var d = find(key); if (d) d.open = true; }); });
     was.fields.forEach(function (f) {
-      if (since.typed[f.id]) return;
       attempt(function () {
         var el = find(f.id);
         if (!el) return;
@@ -233,16 +238,22 @@
         el.dispatchEvent(f.id === '#search' ? new InputEvent('input', { bubbles: true }) : new Event('change', { bubbles: true }));
       });
     });
-    if (!since.focused) {
+    attempt(function () {
+      var el = find(was.focus);
+      if (!el || !el.focus) return;
+      el.focus({ preventScroll: true });
+      if (el.id === 'search' && was.selection) el.setSelectionRange(was.selection[0], was.selection[1]);
+    });
+    replay.forEach(function (key) {
       attempt(function () {
-        var el = find(was.focus);
-        if (!el || !el.focus) return;
-        el.focus({ preventScroll: true });
-        if (el.id === 'search' && was.selection) el.setSelectionRange(was.selection[0], was.selection[1]);
+        var el = find(key);
+        if (!el) return;
+        // Copying needs the reader's own click (browsers refuse a replayed one): offer the button.
+        if (/^Copy/.test(el.textContent)) el.focus();
+        else el.click();
       });
-    }
-    replay.forEach(function (key) { attempt(function () { var el = find(key); if (el) el.click(); }); });
-  });
+    });
+  }
 
   if (!asBuilt) start();
 })();
