@@ -27,27 +27,9 @@ pub fn embed_link(page: &str, query: &str) -> String {
 }
 
 /// Escapes text for a double-quoted HTML or XML attribute or element content, dropping the
-/// control characters XML forbids.
+/// control characters XML forbids (they would make an exported SVG file unreadable).
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Forbidden in XML: kept, they would make the exported SVG file unreadable.
-            '\u{0}'..='\u{8}'
-            | '\u{B}'
-            | '\u{C}'
-            | '\u{E}'..='\u{1F}'
-            | '\u{FFFE}'
-            | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    escape(text, false)
 }
 
 /// The pym.js child message for a height: `pymxPYMx<id>xPYMxheightxPYMx<px>`.
@@ -90,8 +72,14 @@ pub fn embed_snippet(page: &str, query: &str, title: &str) -> String {
 /// become character references, which HTML keeps; so does CR, which HTML would read as LF.
 /// NUL has no spelling in HTML; it is dropped, as story validation would not show it either.
 pub fn escape_html_exact(text: &str) -> String {
+    escape(text, true)
+}
+
+fn escape(text: &str, exact: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        let xml_forbids = matches!(c, '\u{1}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
+        let html_changes = matches!(c, '\u{D}' | '\u{7F}') || is_noncharacter(c);
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -99,10 +87,10 @@ pub fn escape_html_exact(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\u{0}' => {}
-            '\u{1}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{D}'..='\u{1F}' | '\u{7F}' => {
+            c if exact && (xml_forbids || html_changes) => {
                 out.push_str(&format!("&#x{:X};", u32::from(c)));
             }
-            c if is_noncharacter(c) => out.push_str(&format!("&#x{:X};", u32::from(c))),
+            _ if xml_forbids => {}
             c => out.push(c),
         }
     }
