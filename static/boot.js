@@ -120,6 +120,8 @@
       if (!engine || typeof load !== 'function') return failed();
       var integrity = engine.getAttribute('data-integrity');
       var wasm = fetch(engine.getAttribute('data-wasm'), integrity ? { integrity: integrity } : {});
+      // Fetched alongside the glue; if the glue fails, this one's failure is already explained.
+      wasm.catch(function () {});
       load(engine.content)
         .then(function (glue) { return glue.default({ module_or_path: wasm }); })
         .then(function (exports) { dispatchEvent(new CustomEvent('explorer-engine', { detail: { wasm: exports } })); })
