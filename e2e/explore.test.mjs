@@ -45,9 +45,10 @@ test('every filter value announces exactly how many cards selecting it shows, an
   // Each active filter is a chip that removes just itself; "Clear all" removes every one.
   assert.deepEqual(await page.locator('.chip:not(.chip--clear)').allTextContents(), ['Kind: Quote ×', 'Side: Russian government ×']);
   await page.click('.chip[aria-label="Remove filter Kind: Quote"]');
+  await page.waitForFunction(() => document.querySelectorAll('.chip:not(.chip--clear)').length === 1);
   assert.deepEqual(await page.locator('.chip:not(.chip--clear)').allTextContents(), ['Side: Russian government ×']);
   await page.click('.chip--clear');
-  assert.equal(await page.locator('.chip').count(), 0);
+  await page.waitForSelector('.chip', { state: 'detached' });
   assert.match(await status(page), /^Showing all \d+ items$/);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [], pageErrors: [] });
   await close();

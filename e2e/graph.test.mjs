@@ -70,7 +70,7 @@ test('the keyboard moves through the graph from a single tab stop', async () => 
   assert.equal(await page.getAttribute('#detail', 'data-id'), opened.replace(/^node-/, ''));
   await page.focus('.graph__canvas');
   await page.keyboard.press('Escape');
-  assert.equal(await page.locator('#detail').count(), 0);
+  await page.waitForSelector('#detail', { state: 'detached' });
   assert.equal(await active(), null);
   await close();
 });
