@@ -1,22 +1,9 @@
 //! Validates the bundled story and hands it to the library as JSON, so a broken story fails the
 //! build, naming each item that is wrong, before it can reach a reader.
 
-// The library's modules are shared with this script, which uses only their validation.
-#![allow(dead_code, unused_imports)]
-
-#[path = "src/dates.rs"]
-mod dates;
-#[path = "src/fold.rs"]
-mod fold;
-#[path = "src/order.rs"]
-mod order;
-#[path = "src/story/mod.rs"]
-mod story;
-#[path = "src/text.rs"]
-mod text;
-
 use std::path::{Path, PathBuf};
 use std::process::exit;
+use story_core::story;
 
 /// The story an editor points the build at; the seed story unless `STORY_DIR` says otherwise.
 const DEFAULT_STORY: &str = "stories/sessions-kislyak";

@@ -1,9 +1,9 @@
 //! Graph layout (force simulation and label separation) at 100 and 1,000 entities.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
-use story_explorer::layout::layout;
-use story_explorer::story::validate;
-use story_explorer::synthetic;
+use story_core::story::validate;
+use story_explorer::fixtures::synthetic;
+use story_explorer::views::layout::layout;
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("layout");

@@ -3,10 +3,10 @@
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::collections::BTreeSet;
-use story_explorer::cards::{cards, CardKind};
-use story_explorer::query::{run, Query, SearchIndex};
-use story_explorer::story::validate;
-use story_explorer::synthetic;
+use story_core::story::validate;
+use story_explorer::fixtures::synthetic;
+use story_explorer::views::cards::{cards, CardKind};
+use story_explorer::views::query::{run, Query, SearchIndex};
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("query");

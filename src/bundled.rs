@@ -2,8 +2,8 @@
 //! constructors (`story.rs`, see `story::rust_source`); loading validates again to resolve
 //! offsets, and so that a corrupted bundle gives a message rather than a broken page.
 
-use crate::dates::PartialDate;
-use crate::story::{
+use story_core::dates::PartialDate;
+use story_core::story::{
     validate, Claim, Entity, EntityKind, Event, Evidence, LoadError, Located, Meta, Photo, Quote,
     Relationship, Response, Side, Sourcing, Span, Stance, Story, StoryFile, Track,
 };

@@ -1,33 +1,16 @@
 //! Story Explorer: one news story and the structured layer over it, in the browser.
 //!
-//! Data flows one way. `bundled` loads the story compiled into the app and `story` validates it
-//! into an immutable [`story::Story`]. The pure modules (`dates`, `text`, `cards`, `related`)
-//! derive what a view shows from the story and the view state; they know nothing of the browser
-//! and are tested natively. `ui` (wasm only) renders that and turns clicks into state changes.
+//! Data flows one way. [`story_core`] holds the story format and validation; `bundled` loads the
+//! story compiled into the app as an immutable [`story_core::story::Story`]. [`views`] derives what
+//! each view shows from the story and the view state, and knows nothing of the browser. [`ui`]
+//! renders that with Yew — in the browser, and at build time through Yew's server renderer, whose
+//! output the browser then hydrates in place — and turns clicks into state changes. [`build`] is
+//! what the build writes around the rendered view (the page, its meta tags, its security policy);
+//! [`fixtures`] are generated stories for tests and benchmarks, never in a release bundle.
 
+pub mod build;
 pub mod bundled;
-pub mod cards;
-pub mod claims;
-pub mod dates;
-pub mod first_view;
-pub mod fold;
-pub mod graph;
-pub mod hostile;
-pub mod layout;
-pub mod mentions;
-pub mod order;
-pub mod panel_labels;
-pub mod query;
-pub mod reader;
-pub mod related;
-pub mod share;
-pub mod static_page;
-pub mod story;
-pub mod synthetic;
-pub mod text;
-pub mod timeline;
-pub mod url_state;
-pub mod view_state;
-
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "fixtures")]
+pub mod fixtures;
 pub mod ui;
+pub mod views;

@@ -4,12 +4,12 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use story_explorer::cards::{cards, Card};
-use story_explorer::related::detail;
 use story_explorer::ui::{
     show_fatal_error, App, CardView, CardViewProps, DetailPanel, DetailPanelProps, StoryRef,
 };
-use story_explorer::view_state::Action;
+use story_explorer::views::cards::{cards, Card};
+use story_explorer::views::related::detail;
+use story_explorer::views::view_state::Action;
 use story_explorer::{bundled, first_view, hostile, story, story::Story, synthetic};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

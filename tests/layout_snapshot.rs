@@ -4,8 +4,8 @@
 //! regenerate it with `UPDATE_SNAPSHOTS=1 cargo test --test layout_snapshot`.
 
 use story_explorer::bundled;
-use story_explorer::graph::Coord;
-use story_explorer::layout::layout;
+use story_explorer::views::graph::Coord;
+use story_explorer::views::layout::layout;
 
 const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seed-layout.txt");
 

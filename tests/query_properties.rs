@@ -6,11 +6,11 @@
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
-use story_explorer::cards::{cards, Card, CardKind};
-use story_explorer::dates::PartialDate;
-use story_explorer::query::{run, Query, SearchIndex, SOURCINGS};
-use story_explorer::story::{validate, Story};
-use story_explorer::{bundled, synthetic};
+use story_core::dates::PartialDate;
+use story_core::story::{validate, Story};
+use story_explorer::views::cards::{cards, Card, CardKind};
+use story_explorer::views::query::{run, Query, SearchIndex, SOURCINGS};
+use story_explorer::{bundled, fixtures::synthetic};
 
 struct Fixture {
     story: Story,

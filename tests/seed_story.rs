@@ -1,8 +1,8 @@
 //! The bundled story: it validates, and the facts a reader relies on hold against the article.
 
+use story_core::story::{EntityKind, Story, Track};
 use story_explorer::bundled;
-use story_explorer::cards::{cards, CardKind};
-use story_explorer::story::{EntityKind, Story, Track};
+use story_explorer::views::cards::{cards, CardKind};
 
 fn story() -> Story {
     bundled::load().unwrap_or_else(|e| panic!("the bundled story must load: {e}"))

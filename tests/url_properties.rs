@@ -4,13 +4,13 @@
 
 use proptest::prelude::*;
 use std::sync::OnceLock;
+use story_core::dates::PartialDate;
+use story_core::story::Story;
 use story_explorer::bundled;
-use story_explorer::cards::CardKind;
-use story_explorer::dates::PartialDate;
-use story_explorer::query::{Query, SOURCINGS};
-use story_explorer::story::Story;
-use story_explorer::url_state::{decode, encode, MAX_TEXT};
-use story_explorer::view_state::{GraphView, View, ViewState, MAX_ZOOM, MIN_ZOOM};
+use story_explorer::views::cards::CardKind;
+use story_explorer::views::query::{Query, SOURCINGS};
+use story_explorer::views::url_state::{decode, encode, MAX_TEXT};
+use story_explorer::views::view_state::{GraphView, View, ViewState, MAX_ZOOM, MIN_ZOOM};
 
 fn story() -> &'static Story {
     static STORY: OnceLock<Story> = OnceLock::new();

@@ -2,8 +2,8 @@
 //! a one-character change inside any span the bundled story quotes.
 
 use serde_json::{json, Value};
+use story_core::story::{load_json, LoadError};
 use story_explorer::bundled;
-use story_explorer::story::{load_json, LoadError};
 
 const ARTICLE: &str = "Headline here\n\nAlice Smith said Wednesday that Bob met Carol. Bob said Wednesday he did not.\n\n\"It is false,\" Bob said.";
 

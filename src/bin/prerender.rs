@@ -1,14 +1,20 @@
-//! Run by Trunk after each build (see Trunk.toml): writes the explorer's first view, the article
-//! for readers without the explorer, the preview meta tags and `oembed.json` into the staged
-//! bundle, defers the WebAssembly until it is needed, and adds the Content-Security-Policy.
+//! Run by Trunk after each build (see Trunk.toml and scripts/prerender.sh): renders the explorer
+//! with the app's own components into the staged `index.html`, with the article for readers
+//! without the explorer, the preview meta tags, the boot script's settings and `oembed.json`;
+//! defers the WebAssembly until it is needed, and adds the Content-Security-Policy.
 //!
 //! `PUBLIC_URL` (e.g. `https://news.example/graphics/sessions/`) makes the preview image and the
 //! oEmbed snippet absolute, as link previews need; without it they are relative to the page.
+//!
+//! Built with the `fixtures` feature (the test bundle), it also writes `fixture-<story>-<view>.html`:
+//! the page as built for each view of the seed, hostile and 200-item stories, so tests can
+//! compare what the build rendered with what the engine hydrates, everywhere.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use std::path::PathBuf;
-    use story_explorer::{bundled, first_view, static_page};
+    use story_explorer::build::page;
+    use story_explorer::bundled;
 
     let dir =
         PathBuf::from(std::env::var("TRUNK_STAGING_DIR").unwrap_or_else(|_| "dist".to_owned()));
@@ -19,43 +25,80 @@ fn main() {
     };
     let story = bundled::load().unwrap_or_else(|e| fail(e.to_string()));
     let base = std::env::var("PUBLIC_URL").unwrap_or_default();
-    let index = std::fs::read_to_string(&index_path)
+    let template = std::fs::read_to_string(&index_path)
         .unwrap_or_else(|e| fail(format!("{}: {e}", index_path.display())));
+    let write = |name: &str, html: String| {
+        std::fs::write(dir.join(name), html).unwrap_or_else(|e| fail(format!("{name}: {e}")))
+    };
+    let built = |story: &story_core::story::Story, link: &str| {
+        built_page(&template, story, link, &base)
+            .unwrap_or_else(|what| fail(format!("{}: {what}", index_path.display())))
+    };
+    write("index.html", built(&story, ""));
+    let oembed_base = if base.is_empty() { "./" } else { &base };
+    write("oembed.json", page::oembed(&story, oembed_base));
+
+    #[cfg(feature = "fixtures")]
+    for (name, source) in [
+        ("seed", None),
+        ("hostile", Some("hostile")),
+        ("200", Some("200")),
+    ] {
+        let story = match source {
+            Some(source) => story_explorer::fixtures::load(source),
+            None => bundled::load(),
+        }
+        .unwrap_or_else(|e| fail(e.to_string()));
+        for view in story_explorer::views::view_state::View::ALL {
+            let state = story_explorer::views::view_state::ViewState {
+                view,
+                ..Default::default()
+            };
+            let link = [
+                source.map(|s| format!("synthetic={s}")).unwrap_or_default(),
+                story_explorer::views::url_state::encode(&state),
+            ]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("&");
+            let file = format!("fixture-{name}-{}.html", view.label().to_lowercase());
+            write(&file, built(&story, &link));
+        }
+    }
+}
+
+/// The page as built for `link`: Trunk's `template` with the rendered explorer, the article, the
+/// head meta and the boot settings in place, the engine deferred and the CSP added.
+#[cfg(not(target_arch = "wasm32"))]
+fn built_page(
+    template: &str,
+    story: &story_core::story::Story,
+    link: &str,
+    base: &str,
+) -> Result<String, String> {
+    use story_explorer::build::{page, render};
+    let head = format!(
+        "{}\n    {}",
+        page::head_meta(story, &format!("{base}og-image.png")),
+        page::boot_settings()
+    );
     let replaced = [
+        ("<!-- head-meta -->", head),
         (
-            "<!-- head-meta -->",
-            static_page::head_meta(&story, &format!("{base}og-image.png")),
+            "<div id=\"app\"><!-- first-view --></div>",
+            page::app_root(link, &render::explorer(link)),
         ),
-        ("<!-- first-view -->", first_view::explorer(&story)),
-        ("<!-- article -->", static_page::article(&story)),
+        ("<!-- article -->", page::article(story)),
     ]
     .into_iter()
-    .try_fold(index, |html, (marker, content)| {
+    .try_fold(template.to_owned(), |html, (marker, content)| {
         html.contains(marker)
             .then(|| html.replacen(marker, &content, 1))
-            .ok_or(marker)
-    })
-    .unwrap_or_else(|marker| fail(format!("{} has no {marker} marker", index_path.display())));
-    let replaced = static_page::defer_engine(&replaced)
-        .unwrap_or_else(|what| fail(format!("{}: {what}", index_path.display())));
-    let replaced = with_csp(&replaced).unwrap_or_else(|| {
-        fail(format!(
-            "{} has no <meta charset> to follow",
-            index_path.display()
-        ))
-    });
-    std::fs::write(&index_path, replaced)
-        .unwrap_or_else(|e| fail(format!("{}: {e}", index_path.display())));
-    let oembed_base = if base.is_empty() {
-        "./".to_owned()
-    } else {
-        base
-    };
-    std::fs::write(
-        dir.join("oembed.json"),
-        static_page::oembed(&story, &oembed_base),
-    )
-    .unwrap_or_else(|e| fail(format!("oembed.json: {e}")));
+            .ok_or_else(|| format!("no {marker} marker"))
+    })?;
+    let deferred = page::defer_engine(&replaced).map_err(str::to_owned)?;
+    with_csp(&deferred).ok_or_else(|| "no <meta charset> to follow".to_owned())
 }
 
 /// Inserts the Content-Security-Policy right after `<meta charset>`, allowing each inline script
@@ -63,7 +106,7 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 fn with_csp(html: &str) -> Option<String> {
     use sha2::{Digest, Sha256};
-    use story_explorer::static_page::{csp_meta, inline_scripts};
+    use story_explorer::build::page::{csp_meta, inline_scripts};
     let hashes: Vec<String> = inline_scripts(html)
         .into_iter()
         .map(|s| base64(&Sha256::digest(s.as_bytes())))

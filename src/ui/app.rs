@@ -1,4 +1,9 @@
 //! The root component: loads the story once, holds the view state, lays out the views.
+//!
+//! It renders twice over: at build time, through Yew's server renderer, for the link the page is
+//! built for (`AppProps::link`), and in the browser, which hydrates that very DOM with the same
+//! props — so nothing on screen changes when the engine takes over — and only then moves to what
+//! the page's address asks for, if that is something else.
 
 use super::card_grid::CardGrid;
 use super::claims::ClaimsView;
@@ -11,15 +16,15 @@ use super::share::ShareBar;
 use super::timeline::TimelineView;
 use super::{embed, history};
 use super::{perf, StoryRef};
-use crate::cards::CardKind;
-use crate::query::{run, SearchIndex};
-use crate::story::{LoadError, Story};
-use crate::url_state::{decode, encode};
-use crate::view_state::{Action, View, ViewState};
-use crate::{
-    bundled, cards, claims, fold, graph, layout, mentions, reader, related, synthetic, timeline,
-};
+use crate::bundled;
+use crate::views::cards::CardKind;
+use crate::views::query::{run, SearchIndex};
+use crate::views::url_state::{decode, effective, encode, param, sticky_part, view_part};
+use crate::views::view_state::{Action, View, ViewState};
+use crate::views::{cards, claims, graph, layout, mentions, reader, related, timeline};
 use std::rc::Rc;
+use story_core::fold;
+use story_core::story::{LoadError, Story};
 use yew::prelude::*;
 
 struct State(ViewState);
@@ -31,25 +36,49 @@ impl Reducible for State {
     }
 }
 
-/// The largest synthetic story a link may ask for.
-const MAX_SYNTHETIC: usize = 50_000;
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    /// The link the page was built for: a query string without `?` (empty for the front page).
+    #[prop_or_default]
+    pub link: AttrValue,
+}
 
-/// `?fault=panic` makes the app panic on purpose once it has rendered, so the panic message can
-/// be seen and tested against the real release build. It affects only the reader's own tab.
 #[component]
-pub fn App() -> Html {
-    let loaded = use_memo((), |_| {
-        load(&query_string()).map(|story| StoryRef(Rc::new(story)))
-    });
-    let panic_asked = use_memo((), |_| param(&query_string(), "fault") == Some("panic"));
-    use_effect_with((), |_| super::announce("explorer-ready"));
-    use_effect_with(*panic_asked, |asked| {
-        if *asked {
-            panic!("a panic was requested by the link (fault=panic)");
-        }
+pub fn App(props: &AppProps) -> Html {
+    let built = props.link.to_string();
+    let link = use_state(|| built.clone());
+    let announced = use_mut_ref(|| false);
+    {
+        // In the browser only (effects do not run on the server): once the page as built is
+        // hydrated, move to the address's link if it asks for more, then tell the boot script.
+        let (link, built) = (link.clone(), built.clone());
+        use_effect_with((*link).clone(), move |current| {
+            if *announced.borrow() {
+                return;
+            }
+            let wanted = effective(&built, &history::current_query());
+            if wanted != *current {
+                link.set(wanted);
+                return;
+            }
+            *announced.borrow_mut() = true;
+            super::announce("explorer-ready");
+            #[cfg(feature = "fixtures")]
+            if param(current, "fault").as_deref() == Some("panic") {
+                panic!("a panic was requested by the link (fault=panic)");
+            }
+        });
+    }
+    let source = story_source(&link);
+    let loaded = use_memo(source, |source| {
+        load(source.as_deref()).map(|story| StoryRef(Rc::new(story)))
     });
     match &*loaded {
-        Ok(story) => html! { <Explorer story={story.clone()} /> },
+        Ok(story) => html! {
+            // A link that shows something else than the page as built gets a fresh explorer;
+            // page settings (the embed flag) change no DOM and keep it.
+            <Explorer key={view_part(&link)} story={story.clone()} link={(*link).clone()} {built} />
+        },
         Err(error) => html! {
             <main class="load-error" role="alert">
                 <h1>{ "This story cannot be shown" }</h1>
@@ -60,57 +89,52 @@ pub fn App() -> Html {
     }
 }
 
-fn query_string() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
+/// Which story a link asks for: `None` for the bundled one.
+#[cfg(feature = "fixtures")]
+fn story_source(link: &str) -> Option<String> {
+    param(link, "synthetic")
 }
 
-fn param<'a>(search: &'a str, key: &str) -> Option<&'a str> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
+#[cfg(not(feature = "fixtures"))]
+fn story_source(_link: &str) -> Option<String> {
+    None
 }
 
-/// The bundled story; with `?synthetic=N` a generated one of N items for benchmarks, with
-/// `?synthetic=hostile` one with hostile content in every field for the robustness test.
-fn load(search: &str) -> Result<Story, LoadError> {
-    let generated = match param(search, "synthetic") {
-        Some("hostile") => Some(crate::hostile::story()),
-        Some(n) => n
-            .parse::<usize>()
-            .ok()
-            .map(|n| synthetic::story(n.clamp(1, MAX_SYNTHETIC), 42)),
-        None => None,
-    };
-    match generated {
-        Some((file, article)) => crate::story::validate(file, &article).map_err(LoadError::Invalid),
-        None => bundled::load(),
+/// The bundled story; in a build with fixtures, `synthetic=N` gives a generated one of N items
+/// for benchmarks and `synthetic=hostile` one with hostile content in every field.
+fn load(source: Option<&str>) -> Result<Story, LoadError> {
+    #[cfg(feature = "fixtures")]
+    if let Some(source) = source {
+        return crate::fixtures::load(source);
     }
+    let _ = source;
+    bundled::load()
 }
 
 #[derive(Properties, PartialEq)]
 struct ExplorerProps {
     story: StoryRef,
+    /// The link shown: the view it describes and the page settings (embed) around it.
+    link: String,
+    /// The link the page was built for, which its bare address means.
+    built: String,
 }
 
 #[component]
 fn Explorer(props: &ExplorerProps) -> Html {
     let story = props.story.clone();
-    let link = use_memo(story.clone(), |story| {
-        decode(&history::current_query(), story)
+    let link = use_memo((story.clone(), props.link.clone()), |(story, link)| {
+        decode(link, story)
     });
     let embed = link.embed;
     let state = use_reducer(|| State(link.state.clone()));
     let notices = use_state(|| link.notices.clone());
     let view = &state.0;
-    use_url_sync(&story, view, state.dispatcher());
-    use_effect_with(embed, |embed| {
-        let child_id = param(&history::current_query(), "childId")
-            .unwrap_or("story-explorer")
-            .to_owned();
-        let reporter = embed.then(|| embed::report_height(child_id)).flatten();
+    use_url_sync(&story, view, state.dispatcher(), &props.link, &props.built);
+    use_effect_with((embed, props.link.clone()), |(embed, link)| {
+        let child_id = param(link, "childId")
+            .unwrap_or_else(|| crate::views::url_state::DEFAULT_CHILD_ID.to_owned());
+        let reporter = embed::present(*embed, child_id);
         move || drop(reporter)
     });
     let all_cards = use_memo(story.clone(), |story| cards::cards(story));
@@ -255,17 +279,17 @@ fn Explorer(props: &ExplorerProps) -> Html {
         story.words(&story.meta().headline_at.span)
     );
     html! {
-        <div class={classes!("explorer", embed.then_some("explorer--embed"))}>
+        <div class="explorer">
             if !notices.is_empty() {
                 <div class="notice" role="status">
                     <p>{ format!("Part of this link could not be used, so it was left out: {}.", notices.join("; ")) }</p>
                     <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
-            <Header story={story.clone()} compact={embed} />
+            <Header story={story.clone()} />
             <nav class="views" aria-label="Views">
                 { for View::ALL.into_iter().map(switch) }
-                <ShareBar query={encode(view)} {title} {embed} />
+                <ShareBar query={encode(view)} {title} />
             </nav>
             <main id="main" class={classes!("layout", detail.is_some().then_some("layout--detail"))}>
                 if let Some(detail) = (*detail).clone() {
@@ -279,10 +303,16 @@ fn Explorer(props: &ExplorerProps) -> Html {
 
 /// Writes each new view state to the address bar, and restores the state on Back and Forward.
 #[hook]
-fn use_url_sync(story: &StoryRef, view: &ViewState, dispatcher: UseReducerDispatcher<State>) {
+fn use_url_sync(
+    story: &StoryRef,
+    view: &ViewState,
+    dispatcher: UseReducerDispatcher<State>,
+    link: &str,
+    built: &str,
+) {
     let previous = use_mut_ref(|| view.clone());
     let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-    let sticky = use_memo((), |_| history::sticky_params(&history::current_query()));
+    let sticky = use_memo(link.to_owned(), |link| sticky_part(link));
     use_effect_with(view.clone(), move |view| {
         let before = previous.replace(view.clone());
         if before == *view {
@@ -292,7 +322,7 @@ fn use_url_sync(story: &StoryRef, view: &ViewState, dispatcher: UseReducerDispat
         // Typing changes only the text: replace the history entry rather than add one per key.
         let typing = before.query.text != view.query.text
             && ViewState {
-                query: crate::query::Query {
+                query: crate::views::query::Query {
                     text: view.query.text.clone(),
                     ..before.query.clone()
                 },
@@ -311,11 +341,11 @@ fn use_url_sync(story: &StoryRef, view: &ViewState, dispatcher: UseReducerDispat
             write,
         ));
     });
-    let story = story.clone();
+    let (story, built) = (story.clone(), built.to_owned());
     use_effect_with((), move |_| {
         let window = gloo::utils::window();
         let listener = gloo::events::EventListener::new(&window, "popstate", move |_| {
-            dispatcher.dispatch(Action::Restore(history::read(&story)));
+            dispatcher.dispatch(Action::Restore(history::read(&story, &built)));
         });
         move || drop(listener)
     });

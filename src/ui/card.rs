@@ -3,11 +3,11 @@
 use super::date::date_view;
 use super::highlight::highlighted;
 use super::StoryRef;
-use crate::cards::Card;
-use crate::panel_labels::card_title;
-use crate::text::split_around;
-use crate::view_state::Action;
+use crate::views::cards::Card;
+use crate::views::panel_labels::card_title;
+use crate::views::view_state::Action;
 use std::rc::Rc;
+use story_core::text::split_around;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -63,11 +63,11 @@ pub fn CardView(props: &CardViewProps) -> Html {
 /// A link that reopens the explorer with this item open: copy it to share the item. A plain
 /// click opens the item here, without reloading.
 pub fn permalink(id: &str, title: &str, on_action: &Callback<Action>) -> Html {
-    let state = crate::view_state::ViewState {
+    let state = crate::views::view_state::ViewState {
         selected: Some(id.to_owned()),
         ..Default::default()
     };
-    let href = format!("?{}", crate::url_state::encode(&state));
+    let href = format!("?{}", crate::views::url_state::encode(&state));
     let onclick = {
         let (id, on_action) = (id.to_owned(), on_action.clone());
         Callback::from(move |e: MouseEvent| {
@@ -83,7 +83,7 @@ pub fn permalink(id: &str, title: &str, on_action: &Callback<Action>) -> Html {
 }
 
 /// The article's sentence with the item's own words marked.
-pub fn source_sentence(story: &StoryRef, at: &crate::story::Located) -> Html {
+pub fn source_sentence(story: &StoryRef, at: &story_core::story::Located) -> Html {
     let [before, words, after] = split_around(&at.sentence, &at.span);
     html! {
         <p class="source">

@@ -3,8 +3,8 @@
 
 use super::card::CardView;
 use super::StoryRef;
-use crate::cards::{Card, CardKind};
-use crate::view_state::{visible, Action};
+use crate::views::cards::{Card, CardKind};
+use crate::views::view_state::{visible, Action};
 use std::rc::Rc;
 use yew::prelude::*;
 

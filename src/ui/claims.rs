@@ -3,10 +3,10 @@
 use super::card::source_sentence;
 use super::date::date_view;
 use super::StoryRef;
-use crate::claims::{ClaimView, ResponseView};
-use crate::story::Stance;
-use crate::view_state::Action;
+use crate::views::claims::{ClaimView, ResponseView};
+use crate::views::view_state::Action;
 use std::rc::Rc;
+use story_core::story::Stance;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -3,8 +3,8 @@
 use super::card::{permalink, source_sentence};
 use super::date::date_view;
 use super::StoryRef;
-use crate::related::Detail;
-use crate::view_state::Action;
+use crate::views::related::Detail;
+use crate::views::view_state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

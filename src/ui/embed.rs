@@ -1,7 +1,7 @@
 //! Tells the host page how tall the embed is, whenever that changes, in the two formats news
 //! pages already listen for: pym.js child messages and Datawrapper height messages.
 
-use crate::share::{pym_height_message, MAX_HEIGHT};
+use crate::views::share::{pym_height_message, DATAWRAPPER_HEIGHT, MAX_HEIGHT};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -17,9 +17,22 @@ impl Drop for HeightReporter {
     }
 }
 
+/// The embed's presentation: `data-embed` on the root element, which the stylesheet keys the
+/// compact look on (the boot script sets it before first paint; this keeps it true after a move
+/// to a link that turns it on or off), and the height reports while in a frame.
+pub fn present(embed: bool, child_id: String) -> Option<HeightReporter> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    let _ = if embed {
+        root.set_attribute("data-embed", "")
+    } else {
+        root.remove_attribute("data-embed")
+    };
+    embed.then(|| report_height(child_id)).flatten()
+}
+
 /// Starts reporting, if the page is in a frame. `child_id` is the id pym.js gave the iframe
 /// (its `childId` parameter), also used as the Datawrapper chart id.
-pub fn report_height(child_id: String) -> Option<HeightReporter> {
+fn report_height(child_id: String) -> Option<HeightReporter> {
     let window = web_sys::window()?;
     let parent = window.parent().ok().flatten()?;
     if parent == window {
@@ -49,7 +62,7 @@ pub fn report_height(child_id: String) -> Option<HeightReporter> {
             &JsValue::from(height),
         );
         let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &JsValue::from_str("datawrapper-height"), &inner);
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(DATAWRAPPER_HEIGHT), &inner);
         let _ = parent.post_message(&message, "*");
     });
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;

@@ -5,14 +5,14 @@
 use super::card::source_sentence;
 use super::date::date_view;
 use super::StoryRef;
-use crate::graph::{
+use crate::views::graph::{
     export_svg, kind_colour, kind_word, rows, shape_path, summary, trimmed, Coord, Visible,
 };
-use crate::layout::{bounds, nearest, Direction};
-use crate::story::EntityKind;
-use crate::view_state::{Action, GraphView};
+use crate::views::layout::{bounds, nearest, Direction};
+use crate::views::view_state::{Action, GraphView};
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
+use story_core::story::EntityKind;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -343,7 +343,7 @@ fn table(props: &GraphViewProps) -> Html {
                 <tbody>
                     { for rows.iter().map(|row| {
                         let at = story.find(&row.id).and_then(|item| match item {
-                            crate::story::ItemRef::Relationship(i) => Some(story.relationships()[i].at.clone()),
+                            story_core::story::ItemRef::Relationship(i) => Some(story.relationships()[i].at.clone()),
                             _ => None,
                         }).unwrap_or_default();
                         let onclick = props.on_action.reform({ let id = row.id.clone(); move |_| Action::Select(id.clone()) });

@@ -1,4 +1,5 @@
-//! The story's masthead: headline, one-line summary, date and photo caption.
+//! The story's masthead: headline, one-line summary, date and photo caption. Embedded, the
+//! stylesheet shows the headline only (keyed on `data-embed`), so both presentations are one DOM.
 
 use super::StoryRef;
 use yew::prelude::*;
@@ -6,9 +7,6 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub story: StoryRef,
-    /// The embed's compact masthead: the headline only.
-    #[prop_or_default]
-    pub compact: bool,
 }
 
 #[component]
@@ -21,13 +19,6 @@ pub fn Header(props: &HeaderProps) -> Html {
             p.credit.text().to_owned(),
         )
     });
-    if props.compact {
-        return html! {
-            <header class="masthead masthead--compact">
-                <h1 class="masthead__headline">{ story.words(&meta.headline_at.span).to_owned() }</h1>
-            </header>
-        };
-    }
     html! {
         <header class="masthead">
             <p class="masthead__eyebrow">{ "Story explorer" }</p>

@@ -1,7 +1,7 @@
 //! Text with the reader's search terms marked. A plain function rather than a component: it
 //! runs for every card on every keystroke, and a component per text costs more than the text.
 
-use crate::fold::highlights;
+use story_core::fold::highlights;
 use yew::prelude::*;
 
 pub fn highlighted(text: &str, terms: &[String]) -> Html {

@@ -2,9 +2,9 @@
 //! URL (typing replaces the entry, anything else adds one, so Back walks the reader's steps), and
 //! Back/Forward restore the state the URL describes.
 
-use crate::story::Story;
-use crate::url_state::{decode, encode};
-use crate::view_state::ViewState;
+use crate::views::url_state::{decode, effective, encode};
+use crate::views::view_state::ViewState;
+use story_core::story::Story;
 
 pub fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())
@@ -25,17 +25,6 @@ pub fn page_url() -> String {
 
 pub fn current_query() -> String {
     location().and_then(|l| l.search().ok()).unwrap_or_default()
-}
-
-/// Settings of the page rather than of the view (`embed=1`, `synthetic=N`), which every URL the
-/// app writes keeps, as `key=value` pairs joined by `&`.
-pub fn sticky_params(query: &str) -> String {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| ["embed", "synthetic"].contains(&pair.split('=').next().unwrap_or("")))
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 /// The query string the page should show for `state`, keeping the sticky settings.
@@ -76,7 +65,7 @@ pub fn write(state: &ViewState, sticky: &str, replace: bool) {
     }
 }
 
-/// The state the current URL describes (after Back or Forward).
-pub fn read(story: &Story) -> ViewState {
-    decode(&current_query(), story).state
+/// The state the current URL describes (after Back or Forward), on a page built for `built`.
+pub fn read(story: &Story, built: &str) -> ViewState {
+    decode(&effective(built, &current_query()), story).state
 }

@@ -1,5 +1,6 @@
-//! The browser side: Yew components that render what the pure modules derive, and the few
-//! places that must touch the DOM directly (mounting, the panic message, focus).
+//! Yew components that render what `views` derives — in the browser, and at build time through
+//! Yew's server renderer (see `build::render`) — and the few places that must touch the DOM
+//! directly (hydrating, the panic message, focus, the address bar, embed heights).
 
 mod app;
 mod card;
@@ -19,13 +20,15 @@ mod reader;
 mod share;
 mod timeline;
 
-pub use app::App;
+pub use app::{App, AppProps};
 pub use card::{CardView, CardViewProps};
 pub use detail::{DetailPanel, DetailPanelProps};
-pub use panic::{install_panic_hook, show_fatal_error};
+#[cfg(target_arch = "wasm32")]
+pub use panic::install_panic_hook;
+pub use panic::show_fatal_error;
 
-use crate::story::Story;
 use std::rc::Rc;
+use story_core::story::Story;
 
 /// The story, shared by every component; compared by identity, since it never changes.
 #[derive(Clone, Debug)]
@@ -44,32 +47,38 @@ impl std::ops::Deref for StoryRef {
     }
 }
 
-/// Mounts the app in `#app`, or in `<body>` if a host page lacks it.
+/// The attribute of `#app` that holds the link the page was built for; the build writes it.
+pub const BUILT_LINK_ATTRIBUTE: &str = "data-link";
+
+/// Hydrates the explorer the build rendered into `#app`, with the props it was rendered with; a
+/// page without one (a host page that lacks it) gets a fresh render in `<body>`.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     // Read by the browser benchmark: the wasm is downloaded, compiled and running.
     perf::mark("app-start");
     install_panic_hook();
-    let document = web_sys::window().and_then(|w| w.document());
-    let root = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id("app"))
-        .or_else(|| {
-            document
-                .as_ref()
-                .and_then(|d| d.body())
-                .map(web_sys::Element::from)
-        });
-    match root {
-        Some(root) => {
-            announce("explorer-mounting");
-            yew::Renderer::<App>::with_root(root).render();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return show_fatal_error("the page has no document to show the explorer in");
+    };
+    let built = document
+        .get_element_by_id("app")
+        .and_then(|root| Some((root.get_attribute(BUILT_LINK_ATTRIBUTE)?, root)));
+    announce("explorer-mounting");
+    match (built, document.body()) {
+        (Some((link, root)), _) => {
+            let props = AppProps { link: link.into() };
+            yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
         }
-        None => show_fatal_error("the page has no place to show the explorer"),
+        (None, Some(body)) => {
+            yew::Renderer::<App>::with_root(body.into()).render();
+        }
+        (None, None) => show_fatal_error("the page has no place to show the explorer"),
     }
 }
 
 /// Tells the page's boot script (static/boot.js) where the engine is: `explorer-mounting` just
-/// before it replaces the pre-rendered first view, `explorer-ready` once its own render is shown.
+/// before it hydrates the page (clicks from then on are the engine's), `explorer-ready` once it
+/// shows what the page's link asks for.
 pub(crate) fn announce(name: &str) {
     let event = web_sys::Event::new(name);
     let document = web_sys::window().and_then(|w| w.document());

@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 
 /// Installs the hook through Yew, which otherwise replaces any hook with its own when it renders.
+#[cfg(target_arch = "wasm32")]
 pub fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
         gloo::console::error!(format!("Story Explorer stopped: {info}"));

@@ -3,8 +3,8 @@
 //! reader came to see is highlighted and scrolled to.
 
 use super::StoryRef;
-use crate::reader::Piece;
-use crate::view_state::Action;
+use crate::views::reader::Piece;
+use crate::views::view_state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 

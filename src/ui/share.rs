@@ -1,8 +1,10 @@
 //! Sharing the current view: "Copy link", and "Embed" with a ready snippet in a dialog; in the
-//! embed itself, a link that opens the full explorer in a new tab.
+//! embed itself, a link that opens the full explorer in a new tab. Both are in the DOM and the
+//! stylesheet shows the one the page's `data-embed` asks for. The page's absolute address is
+//! read when a button is used, never while rendering (the build knows no address).
 
 use super::history::page_url;
-use crate::share::{embed_snippet, link};
+use crate::views::share::{embed_snippet, link};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -12,7 +14,6 @@ pub struct ShareBarProps {
     /// The current view's query string (without the embed flag).
     pub query: String,
     pub title: AttrValue,
-    pub embed: bool,
 }
 
 /// Copies `text`; `on_done` gets whether it worked (clipboards can be refused).
@@ -29,29 +30,23 @@ fn copy(text: String, on_done: Callback<bool>) {
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let status = use_state(String::new);
+    let snippet = use_state(String::new);
     let dialog = use_node_ref();
-    let url = link(&page_url(), &props.query);
-    if props.embed {
-        return html! {
-            <p class="share share--embed">
-                <a href={url} target="_blank" rel="noopener">{ "Open the full explorer" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
-            </p>
-        };
-    }
-    let snippet = embed_snippet(&page_url(), &props.query, &props.title);
+    // Relative, so that the page as built and as hydrated agree; it resolves to this page.
+    let here = link("./", &props.query);
     let report = |done: &'static str, failed: &'static str| {
         let status = status.clone();
         Callback::from(move |ok: bool| status.set(if ok { done } else { failed }.to_owned()))
     };
     let on_copy = {
-        let (url, report) = (
-            url.clone(),
+        let (query, report) = (
+            props.query.clone(),
             report(
                 "Link copied.",
                 "Copying was refused; the link is in the address bar.",
             ),
         );
-        Callback::from(move |_| copy(url.clone(), report.clone()))
+        Callback::from(move |_| copy(link(&page_url(), &query), report.clone()))
     };
     let on_copy_snippet = {
         let (snippet, report) = (
@@ -61,11 +56,13 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 "Copying was refused; select the code and copy it.",
             ),
         );
-        Callback::from(move |_| copy(snippet.clone(), report.clone()))
+        Callback::from(move |_| copy((*snippet).clone(), report.clone()))
     };
     let open = {
-        let dialog = dialog.clone();
+        let (dialog, snippet) = (dialog.clone(), snippet.clone());
+        let (query, title) = (props.query.clone(), props.title.clone());
         Callback::from(move |_| {
+            snippet.set(embed_snippet(&page_url(), &query, &title));
             if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
                 let _ = d.show_modal();
             }
@@ -88,6 +85,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         }
     });
     html! {
+        <>
         <div class="share">
             <button type="button" class="button" onclick={on_copy}>{ "Copy link" }</button>
             <button type="button" class="button" onclick={open}>{ "Embed" }</button>
@@ -96,12 +94,16 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <h2 id="embed-title">{ "Embed this view" }</h2>
                 <p>{ "Paste this into your page. It starts at the current view, resizes itself to its content, and works without any other script." }</p>
                 <label for="embed-code">{ "Embed code" }</label>
-                <textarea id="embed-code" readonly=true rows="10" value={snippet} onfocus={select_all} />
+                <textarea id="embed-code" readonly=true rows="10" value={(*snippet).clone()} onfocus={select_all} />
                 <div class="embed-dialog__actions">
                     <button type="button" class="button" onclick={on_copy_snippet}>{ "Copy embed code" }</button>
                     <button type="button" class="button" onclick={close}>{ "Close" }</button>
                 </div>
             </dialog>
         </div>
+        <p class="share share--embed">
+            <a href={here} target="_blank" rel="noopener">{ "Open the full explorer" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
+        </p>
+        </>
     }
 }

@@ -4,9 +4,9 @@
 
 use super::date::date_view;
 use super::StoryRef;
-use crate::cards::{names, Dated};
-use crate::timeline::{Entry, Row};
-use crate::view_state::Action;
+use crate::views::cards::{names, Dated};
+use crate::views::timeline::{Entry, Row};
+use crate::views::view_state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,9 +1,47 @@
-//! The page around the first view: the article for readers without the explorer, the meta tags
-//! that make a pasted link preview well, the oEmbed description and the Content-Security-Policy.
-//! Written into the built `index.html` by `src/bin/prerender.rs`.
+//! The page around the rendered explorer: the article for readers without the explorer, the meta
+//! tags that make a pasted link preview well, the oEmbed description, the settings the boot script
+//! shares with the app, and the Content-Security-Policy. Written into the built `index.html` by
+//! `src/bin/prerender.rs`.
 
-use crate::share::escape_html as esc;
-use crate::story::Story;
+use crate::ui::BUILT_LINK_ATTRIBUTE;
+use crate::views::share::{DATAWRAPPER_HEIGHT, MAX_HEIGHT, PYM_HEIGHT, PYM_PREFIX};
+use crate::views::url_state::{
+    DEFAULT_CHILD_ID, EMBED_VALUES, PAGE_SETTINGS, PAGE_SETTING_PREFIXES,
+};
+use story_core::escape::escape_html as esc;
+use story_core::story::Story;
+
+/// `#app` holding the explorer as rendered for `link`, which the browser hydrates with the same.
+pub fn app_root(link: &str, rendered: &str) -> String {
+    format!(
+        "<div id=\"app\" {BUILT_LINK_ATTRIBUTE}=\"{}\">{rendered}</div>",
+        esc(link)
+    )
+}
+
+/// The id of the settings static/boot.js reads.
+pub const BOOT_SETTINGS_ID: &str = "explorer-settings";
+
+/// What static/boot.js must agree on with the app before the engine runs — which links show the
+/// page as built, the embed flag, the height messages and their limit — as a JSON data block
+/// written from the Rust constants, so nothing is typed twice. A data block is not executed, so
+/// the Content-Security-Policy need not allow it.
+pub fn boot_settings() -> String {
+    let settings = serde_json::json!({
+        "pageSettings": PAGE_SETTINGS,
+        "pageSettingPrefixes": PAGE_SETTING_PREFIXES,
+        "embedValues": EMBED_VALUES,
+        "childId": DEFAULT_CHILD_ID,
+        "maxHeight": MAX_HEIGHT,
+        "pym": [PYM_PREFIX, PYM_HEIGHT],
+        "datawrapper": DATAWRAPPER_HEIGHT,
+    });
+    // `<` never appears in it, so the block cannot be closed early.
+    format!(
+        "<script type=\"application/json\" id=\"{BOOT_SETTINGS_ID}\">{}</script>",
+        settings.to_string().replace('<', "\\u003c")
+    )
+}
 
 fn headline(story: &Story) -> &str {
     story.words(&story.meta().headline_at.span)
@@ -51,7 +89,7 @@ pub fn head_meta(story: &Story, image: &str) -> String {
 /// The oEmbed "rich" response for the explorer hosted at `base` (absolute, ending in `/`).
 pub fn oembed(story: &Story, base: &str) -> String {
     let title = format!("{}: story explorer", headline(story));
-    let snippet = crate::share::embed_snippet(base, "", &title);
+    let snippet = crate::views::share::embed_snippet(base, "", &title);
     serde_json::json!({
         "version": "1.0",
         "type": "rich",
@@ -120,8 +158,8 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     tag[from..].split('"').next()
 }
 
-/// The contents of every inline `<script>` (one without `src`) in `html`, which a strict
-/// Content-Security-Policy must allow by hash.
+/// The contents of every inline `<script>` (one without `src`, and not a JSON data block) in
+/// `html`, which a strict Content-Security-Policy must allow by hash.
 pub fn inline_scripts(html: &str) -> Vec<&str> {
     // ASCII lowercasing keeps every byte offset, so positions found in `lower` index `html`.
     let lower = html.to_ascii_lowercase();
@@ -135,10 +173,10 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
             break;
         };
         let tag = &lower[open..tag_end];
-        let external = tag
-            .split(|c: char| c.is_ascii_whitespace())
-            .any(|attribute| attribute.starts_with("src="));
-        if !external && tag_end < close {
+        let mut attributes = tag.split(|c: char| c.is_ascii_whitespace());
+        let external_or_data =
+            attributes.any(|a| a.starts_with("src=") || a == "type=\"application/json\"");
+        if !external_or_data && tag_end < close {
             found.push(&html[tag_end + 1..close]);
         }
         from = close + "</script".len();
@@ -189,23 +227,31 @@ mod tests {
     }
 
     #[test]
-    fn the_engine_loader_is_deferred_and_keeps_its_integrity() {
-        let trunk = "<head><script src=\"./boot.js\" integrity=\"sha384-b\"></script>\n\
-            <script type=\"module\">\nimport init, * as bindings from './app-1.js';\n\
-            const wasm = await init({ module_or_path: './app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script>\n\
-            <link rel=\"modulepreload\" href=\"./app-1.js\" crossorigin=\"anonymous\" integrity=\"sha384-g\">\
-            <link rel=\"preload\" href=\"./app-1_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-w\" as=\"fetch\" type=\"application/wasm\"></head>";
-        let deferred = defer_engine(trunk).unwrap();
-        assert_eq!(
-            deferred,
-            "<head><script src=\"./boot.js\" integrity=\"sha384-b\"></script>\n\
-            <script type=\"importmap\">{\"integrity\":{\"./app-1.js\":\"sha384-g\"}}</script>\n    \
-            <meta name=\"explorer-engine\" content=\"./app-1.js\" data-wasm=\"./app-1_bg.wasm\" data-integrity=\"sha384-w\">\n    \
-            <script type=\"module\">window.storyExplorerImport = function (url) { return import(url); };</script>\n</head>"
+    fn the_boot_settings_are_inert_data_from_the_rust_constants() {
+        let block = boot_settings();
+        assert!(
+            inline_scripts(&block).is_empty(),
+            "not a script the CSP must allow"
         );
+        let json = &block[block.find('>').unwrap() + 1..block.rfind("</script>").unwrap()];
+        let settings: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(settings["maxHeight"], MAX_HEIGHT);
+        assert_eq!(settings["pageSettings"][0], "embed");
         assert_eq!(
-            defer_engine("<head></head>"),
-            Err("no loader <script type=\"module\">")
+            format!(
+                "{}x{}7",
+                settings["pym"][0].as_str().unwrap(),
+                settings["pym"][1].as_str().unwrap()
+            ),
+            crate::views::share::pym_height_message("x", 7)
+        );
+    }
+
+    #[test]
+    fn the_root_carries_its_link_escaped() {
+        assert_eq!(
+            app_root("q=a&view=graph", "<p>x</p>"),
+            "<div id=\"app\" data-link=\"q=a&amp;view=graph\"><p>x</p></div>"
         );
     }
 

@@ -2,8 +2,8 @@
 //! whole words, longest first where they overlap ("Senate Armed Services Committee" rather than
 //! "Senate" inside it). The reader view marks these; the query engine uses them for "involving".
 
-use crate::story::{ArticleIndex, Story};
 use std::ops::Range;
+use story_core::story::{ArticleIndex, Story};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
@@ -20,7 +20,7 @@ pub fn mentions(story: &Story) -> Vec<Mention> {
     for (entity, e) in story.entities().iter().enumerate() {
         let mut names: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
         names.push(&e.name);
-        crate::order::sort(&mut names);
+        story_core::order::sort(&mut names);
         names.dedup();
         for name in names.into_iter().filter(|n| !n.trim().is_empty()) {
             for start in index.occurrences(name) {
@@ -32,7 +32,7 @@ pub fn mentions(story: &Story) -> Vec<Mention> {
         }
     }
     // Longest first, then earliest; keep each candidate that overlaps nothing kept.
-    crate::order::sort_by_key(&mut candidates, |m| {
+    story_core::order::sort_by_key(&mut candidates, |m| {
         (std::cmp::Reverse(m.range.len()), m.range.start)
     });
     let mut kept: std::collections::BTreeMap<usize, Mention> = std::collections::BTreeMap::new();

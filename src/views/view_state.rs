@@ -1,10 +1,10 @@
 //! What the reader is looking at, as plain data: the whole state of the explorer's view.
 //! Components turn clicks into [`Action`]s; [`ViewState::apply`] is the only place state changes.
 
-use crate::cards::CardKind;
-use crate::dates::PartialDate;
-use crate::query::Query;
-use crate::story::Sourcing;
+use crate::views::cards::CardKind;
+use crate::views::query::Query;
+use story_core::dates::PartialDate;
+use story_core::story::Sourcing;
 
 /// How many cards are rendered at first, and added by each "Show more": more than a screen
 /// holds, few enough that replacing them all fits in one frame.
@@ -220,7 +220,7 @@ impl ViewState {
 
 impl Filter {
     /// What a chip says, e.g. "Kind: Quote", "Involving: The Kremlin", "Search: “door”".
-    pub fn label(&self, story: &crate::story::Story) -> String {
+    pub fn label(&self, story: &story_core::story::Story) -> String {
         match self {
             Filter::Kind(k) => format!("Kind: {}", k.label()),
             Filter::Side(s) => format!(
@@ -230,7 +230,7 @@ impl Filter {
             Filter::Involving(e) => format!("Involving: {}", story.name_of(e)),
             Filter::From(d) => format!("From: {d}"),
             Filter::To(d) => format!("To: {d}"),
-            Filter::Sourcing(s) => format!("Sourcing: {}", crate::cards::sourcing_label(*s)),
+            Filter::Sourcing(s) => format!("Sourcing: {}", crate::views::cards::sourcing_label(*s)),
             Filter::Text(t) => format!("Search: “{}”", t.trim()),
         }
     }

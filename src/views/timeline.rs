@@ -3,8 +3,8 @@
 //! gap row, never dropped silently. An event known only to the month (or year) spans its row; an
 //! event known to the day is a point in it.
 
-use crate::dates::{PartialDate, Precision};
-use crate::story::{Story, Track};
+use story_core::dates::{PartialDate, Precision};
+use story_core::story::{Story, Track};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -54,7 +54,7 @@ pub fn timeline(story: &Story, events: &[usize]) -> Vec<Row> {
             ))
         })
         .collect();
-    crate::order::sort_by(&mut entries, |a, b| {
+    story_core::order::sort_by(&mut entries, |a, b| {
         a.1.date.cmp(&b.1.date).then(a.1.event.cmp(&b.1.event))
     });
 

@@ -1,7 +1,7 @@
 //! What each card of the cards view says, derived from the story: the view only renders these.
 
-use crate::dates::PartialDate;
-use crate::story::{EntityKind, Event, ItemRef, Located, Sourcing, Story};
+use story_core::dates::PartialDate;
+use story_core::story::{EntityKind, Event, ItemRef, Located, Sourcing, Story};
 
 /// The kinds of card, in the order the cards view shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -137,7 +137,7 @@ pub fn cards(story: &Story) -> Vec<Card> {
         }
     }));
     let mut events: Vec<&Event> = story.events().iter().collect();
-    crate::order::sort_by_key(&mut events, |e| e.on());
+    story_core::order::sort_by_key(&mut events, |e| e.on());
     all.extend(events.into_iter().map(|e| Card {
         id: e.id.clone(),
         kind: CardKind::Event,
@@ -158,11 +158,11 @@ pub fn cards(story: &Story) -> Vec<Card> {
         date: date_of(story, c.event.as_ref()),
         at: c.at.clone(),
     }));
-    crate::order::sort_by_key(&mut all, |c| c.kind);
+    story_core::order::sort_by_key(&mut all, |c| c.kind);
     all
 }
 
-fn entity_card(story: &Story, e: &crate::story::Entity) -> Card {
+fn entity_card(story: &Story, e: &story_core::story::Entity) -> Card {
     let side = e
         .side
         .as_ref()

@@ -1,8 +1,8 @@
 //! The words and choices the search and filter panel shows, derived from the query and its
 //! results: shared by the live panel and the pre-rendered first view, so both say the same.
 
-use crate::cards::{Card, CardKind, Dated};
-use crate::story::Story;
+use crate::views::cards::{Card, CardKind, Dated};
+use story_core::story::Story;
 
 /// The result line under the search box, announced to screen readers.
 pub fn status(shown: usize, total: usize, query_is_empty: bool) -> String {
@@ -48,15 +48,15 @@ pub fn involving_options(story: &Story, counts: &[usize], current: &str) -> Vec<
         .enumerate()
         .filter(|&(_, n)| n > 0)
         .collect();
-    crate::order::sort_by_key(&mut options, |&(slot, n)| (std::cmp::Reverse(n), slot));
+    story_core::order::sort_by_key(&mut options, |&(slot, n)| (std::cmp::Reverse(n), slot));
     options.truncate(MAX_INVOLVING);
     if let Some(slot) = story.entities().iter().position(|e| e.id == current) {
         if !options.iter().any(|&(s, _)| s == slot) {
             options.push((slot, counts.get(slot).copied().unwrap_or(0)));
         }
     }
-    crate::order::sort_by_key(&mut options, |&(slot, _)| {
-        crate::fold::fold(&story.entities()[slot].name)
+    story_core::order::sort_by_key(&mut options, |&(slot, _)| {
+        story_core::fold::fold(&story.entities()[slot].name)
     });
     options
 }
@@ -109,7 +109,7 @@ mod tests {
             .map(|&(i, _)| story.entities()[i].name.as_str())
             .collect();
         let mut sorted = names.clone();
-        sorted.sort_by_key(|s| crate::fold::fold(s));
+        sorted.sort_by_key(|s| story_core::fold::fold(s));
         assert_eq!(names, sorted);
         let chosen = story.entities()[n - 1].id.clone();
         let kept = involving_options(&story, &counts, &chosen);

@@ -7,7 +7,7 @@
 //! are then pushed apart until none overlaps another or a node. Positions are computed once for
 //! the whole story: filtering hides nodes, it never moves the others.
 
-use crate::story::{EntityKind, Story};
+use story_core::story::{EntityKind, Story};
 
 /// Characters per label line before it wraps.
 const LINE_CHARS: usize = 18;
@@ -287,7 +287,7 @@ fn simulate(count: usize, edges: &[GraphEdge]) -> Vec<(f64, f64)> {
 pub fn separate_labels(nodes: &mut [GraphNode]) {
     for _ in 0..200 {
         let mut order: Vec<usize> = (0..nodes.len()).collect();
-        crate::order::sort_by(&mut order, |&a, &b| {
+        story_core::order::sort_by(&mut order, |&a, &b| {
             nodes[a]
                 .rect()
                 .left

@@ -5,12 +5,12 @@
 //! then answers a [`Query`] in one pass, with the count each facet value would leave, so the
 //! counts shown beside each filter always match what selecting it shows.
 
-use crate::cards::{Card, CardKind};
-use crate::dates::PartialDate;
-use crate::fold;
-use crate::mentions::{self, Mention};
-use crate::story::{ItemRef, Sourcing, Story};
+use crate::views::cards::{Card, CardKind};
+use crate::views::mentions::{self, Mention};
 use std::collections::BTreeSet;
+use story_core::dates::PartialDate;
+use story_core::fold;
+use story_core::story::{ItemRef, Sourcing, Story};
 
 pub const SOURCINGS: [Sourcing; 4] = [
     Sourcing::OnRecord,
@@ -89,7 +89,7 @@ fn sourcing_slot(sourcing: Sourcing) -> usize {
 }
 
 impl SearchIndex {
-    /// Indexes `cards` (as made by [`crate::cards::cards`]) of `story`.
+    /// Indexes `cards` (as made by [`crate::views::cards::cards`]) of `story`.
     pub fn new(story: &Story, cards: &[Card]) -> Self {
         let all_mentions = mentions::mentions(story);
         let entity_slot: std::collections::HashMap<&str, usize> = story
@@ -165,7 +165,7 @@ impl Context<'_> {
         let mut slots: Vec<usize> = sides
             .filter_map(|s| self.side_slot.get(s).copied())
             .collect();
-        crate::order::sort(&mut slots);
+        story_core::order::sort(&mut slots);
         slots.dedup();
         slots
     }
@@ -242,7 +242,7 @@ impl Context<'_> {
             }
             _ => (Vec::new(), Vec::new(), None, None, card.title.clone()),
         };
-        crate::order::sort(&mut involves);
+        story_core::order::sort(&mut involves);
         involves.dedup();
         Entry {
             kind: card.kind,
@@ -373,7 +373,7 @@ pub fn run(index: &SearchIndex, query: &Query) -> Results {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{bundled, cards::cards};
+    use crate::{bundled, views::cards::cards};
 
     fn seed() -> (Story, Vec<Card>) {
         let story = bundled::load().unwrap();

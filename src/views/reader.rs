@@ -1,9 +1,9 @@
 //! The article as the reader view shows it: each paragraph cut into pieces, each piece knowing
 //! whether it names an entity, belongs to a quote, or lies in the sentence being shown.
 
-use crate::mentions::Mention;
-use crate::story::Story;
+use crate::views::mentions::Mention;
 use std::ops::Range;
+use story_core::story::Story;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece {
@@ -43,13 +43,13 @@ fn pieces(
         .map(|(i, q)| (i, &q.at.span))
         .filter(|(_, r)| inside(r))
         .collect();
-    let names: &[Mention] = crate::mentions::within(mentions, paragraph);
+    let names: &[Mention] = crate::views::mentions::within(mentions, paragraph);
     let mut cuts = vec![paragraph.start, paragraph.end];
     cuts.extend(quotes.iter().flat_map(|(_, r)| [r.start, r.end]));
     cuts.extend(names.iter().flat_map(|m| [m.range.start, m.range.end]));
     cuts.extend(target.iter().flat_map(|r| [r.start, r.end]));
     cuts.retain(|c| (paragraph.start..=paragraph.end).contains(c));
-    crate::order::sort(&mut cuts);
+    story_core::order::sort(&mut cuts);
     cuts.dedup();
     cuts.windows(2)
         .map(|w| {
@@ -68,7 +68,8 @@ fn pieces(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{bundled, mentions::mentions};
+    use crate::bundled;
+    use crate::views::mentions::mentions;
 
     #[test]
     fn pieces_cover_the_whole_article_and_mark_every_quote_and_mention() {

@@ -1,6 +1,8 @@
 //! What sharing produces, as plain text: the link to a view, the embed snippet a newsroom pastes
 //! into its page, and the messages that tell a host page the embed's height.
 
+use story_core::escape::escape_html;
+
 /// Tallest height a host page should accept from the embed, in CSS pixels; larger is a forgery
 /// or a runaway layout.
 pub const MAX_HEIGHT: u32 = 20_000;
@@ -26,15 +28,17 @@ pub fn embed_link(page: &str, query: &str) -> String {
     )
 }
 
-/// Escapes text for a double-quoted HTML or XML attribute or element content, dropping the
-/// control characters XML forbids (they would make an exported SVG file unreadable).
-pub fn escape_html(text: &str) -> String {
-    escape(text, false)
-}
+/// How a pym.js child message starts, and what separates the child's id from its height:
+/// `pymxPYMx<id>xPYMxheightxPYMx<px>`.
+pub const PYM_PREFIX: &str = "pymxPYMx";
+pub const PYM_HEIGHT: &str = "xPYMxheightxPYMx";
 
-/// The pym.js child message for a height: `pymxPYMx<id>xPYMxheightxPYMx<px>`.
+/// The key of Datawrapper's height message: `{"datawrapper-height": {"<id>": <px>}}`.
+pub const DATAWRAPPER_HEIGHT: &str = "datawrapper-height";
+
+/// The pym.js child message for a height.
 pub fn pym_height_message(child_id: &str, height: u32) -> String {
-    format!("pymxPYMx{child_id}xPYMxheightxPYMx{height}")
+    format!("{PYM_PREFIX}{child_id}{PYM_HEIGHT}{height}")
 }
 
 /// The snippet to paste into a news page: a lazy, sandboxed iframe starting at the current view,
@@ -52,11 +56,11 @@ pub fn embed_snippet(page: &str, query: &str, title: &str) -> String {
   window.addEventListener("message", function (event) {{
     if (event.source !== frame.contentWindow) return;
     var data = event.data, height = NaN;
-    if (typeof data === "string" && data.indexOf("pymxPYMx") === 0) {{
+    if (typeof data === "string" && data.indexOf("{PYM_PREFIX}") === 0) {{
       var parts = data.split("xPYMx");
       if (parts[2] === "height") height = Number(parts[3]);
-    }} else if (data && typeof data === "object" && data["datawrapper-height"]) {{
-      for (var key in data["datawrapper-height"]) height = Number(data["datawrapper-height"][key]);
+    }} else if (data && typeof data === "object" && data["{DATAWRAPPER_HEIGHT}"]) {{
+      for (var key in data["{DATAWRAPPER_HEIGHT}"]) height = Number(data["{DATAWRAPPER_HEIGHT}"][key]);
     }}
     if (!(height > 0) || height > {MAX_HEIGHT}) return;
     frame.style.height = Math.max(200, Math.ceil(height)) + "px";
@@ -67,60 +71,9 @@ pub fn embed_snippet(page: &str, query: &str, title: &str) -> String {
     )
 }
 
-/// Escapes text for HTML that the browser's parser turns back into exactly `text`, as the engine
-/// puts it in the DOM: control characters and noncharacters (which `escape_html` drops for XML)
-/// become character references, which HTML keeps; so does CR, which HTML would read as LF.
-/// NUL has no spelling in HTML; it is dropped, as story validation would not show it either.
-pub fn escape_html_exact(text: &str) -> String {
-    escape(text, true)
-}
-
-fn escape(text: &str, exact: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let xml_forbids = matches!(c, '\u{1}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
-        let html_changes = matches!(c, '\u{D}' | '\u{7F}') || is_noncharacter(c);
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\u{0}' => {}
-            c if exact && (xml_forbids || html_changes) => {
-                out.push_str(&format!("&#x{:X};", u32::from(c)));
-            }
-            _ if xml_forbids => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn is_noncharacter(c: char) -> bool {
-    let n = u32::from(c);
-    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn exact_escaping_spells_out_what_html_would_drop_or_change() {
-        assert_eq!(
-            escape_html_exact("<b>\u{1}\r\u{FFFF}\u{1FFFE}\t\u{0}é"),
-            "&lt;b&gt;&#x1;&#xD;&#xFFFF;&#x1FFFE;\té"
-        );
-    }
-
-    #[test]
-    fn escaping_leaves_no_markup_and_no_characters_xml_forbids() {
-        assert_eq!(
-            escape_html("<a href=\"x\" onclick='y'>&\u{1}\u{FFFF}\té</a>"),
-            "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;\té&lt;/a&gt;"
-        );
-    }
 
     #[test]
     fn links_keep_the_view_and_add_embed() {

@@ -2,8 +2,8 @@
 //! notes as missing), and every response side by side with its speaker, stance, date, verbatim
 //! quotes and source sentence.
 
-use crate::cards::{event_date, Dated};
-use crate::story::{Located, Stance, Story};
+use crate::views::cards::{event_date, Dated};
+use story_core::story::{Located, Stance, Story};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EvidenceView {

@@ -5,17 +5,21 @@
 //! whatever it cannot use (an unknown key, a bad value, an id the story lacks, broken encoding)
 //! it drops, with a notice that names it, and the rest of the link still applies.
 
-use crate::cards::CardKind;
-use crate::dates::PartialDate;
-use crate::query::SOURCINGS;
-use crate::story::{ItemRef, Sourcing, Story};
-use crate::view_state::{GraphView, View, ViewState, MAX_ZOOM, MIN_ZOOM};
+use crate::views::cards::CardKind;
+use crate::views::query::SOURCINGS;
+use crate::views::view_state::{GraphView, View, ViewState, MAX_ZOOM, MIN_ZOOM};
+use story_core::dates::PartialDate;
+use story_core::story::{ItemRef, Sourcing, Story};
 
 /// Longest search text a link may carry, in chars.
 pub const MAX_TEXT: usize = 500;
 
-/// Keys other tools add to links (embedding scripts, campaign trackers), accepted silently.
-const FOREIGN_KEYS: [&str; 7] = [
+/// Keys that set up the page rather than the view: the embed flag, what embedding scripts add
+/// (pym.js), and campaign trackers (with every `utm_…`). A link made only of these shows the page
+/// as it was built, so the boot script leaves the engine until the reader needs it; the build
+/// hands this list to it (see `build::page::boot_settings`).
+pub const PAGE_SETTINGS: [&str; 8] = [
+    "embed",
     "childId",
     "initialWidth",
     "parentTitle",
@@ -25,8 +29,90 @@ const FOREIGN_KEYS: [&str; 7] = [
     "ref",
 ];
 
-/// Keys the app reads that are not view state.
-const APP_KEYS: [&str; 3] = ["embed", "fault", "synthetic"];
+/// Prefixes of page-setting keys.
+pub const PAGE_SETTING_PREFIXES: [&str; 1] = ["utm_"];
+
+/// The values of `embed` that ask for the compact presentation (`embed` alone means yes).
+pub const EMBED_VALUES: [&str; 3] = ["1", "true", ""];
+
+/// The id the embed reports its height under when the host page gave none.
+pub const DEFAULT_CHILD_ID: &str = "story-explorer";
+
+/// Keys that choose the story or a test behaviour: `synthetic=N`, `synthetic=hostile`,
+/// `fault=panic`. Only a build with the `fixtures` feature knows them; elsewhere they are unknown
+/// settings, dropped with a notice.
+#[cfg(feature = "fixtures")]
+pub const FIXTURE_KEYS: [&str; 2] = ["synthetic", "fault"];
+#[cfg(not(feature = "fixtures"))]
+pub const FIXTURE_KEYS: [&str; 0] = [];
+
+pub fn is_page_setting(key: &str) -> bool {
+    PAGE_SETTINGS.contains(&key) || PAGE_SETTING_PREFIXES.iter().any(|p| key.starts_with(p))
+}
+
+/// The pairs of a query string (with or without `?`), decoded; `None` for a pair that is not
+/// properly percent-encoded. The one reader of query strings in the app.
+pub fn pairs(query: &str) -> impl Iterator<Item = Option<(String, String)>> + '_ {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            Some((unescape(key)?, unescape(value)?))
+        })
+}
+
+/// The decoded value of `key`, the first time it appears.
+pub fn param(query: &str, key: &str) -> Option<String> {
+    pairs(query)
+        .flatten()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+}
+
+/// Whether `query` asks for the compact embed presentation.
+pub fn is_embed(query: &str) -> bool {
+    param(query, "embed").is_some_and(|v| EMBED_VALUES.contains(&v.as_str()))
+}
+
+/// The part of `query` that chooses what is shown (the story and the view): everything but the
+/// page settings, as written. Two links with the same view part render the same DOM.
+pub fn view_part(query: &str) -> String {
+    keep(query, |key| !key.is_some_and(is_page_setting))
+}
+
+/// The settings every address the app writes keeps: the embed flag and the story choice.
+pub fn sticky_part(query: &str) -> String {
+    keep(query, |key| {
+        key.is_some_and(|k| k == "embed" || (k == "synthetic" && FIXTURE_KEYS.contains(&k)))
+    })
+}
+
+/// The raw pairs of `query` whose decoded key passes `wanted` (`None` for a broken key).
+fn keep(query: &str, wanted: impl Fn(Option<&str>) -> bool) -> String {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|pair| wanted(unescape(pair.split('=').next().unwrap_or("")).as_deref()))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The link the explorer opens at, on a page built for `built` and reached at `address`: the page
+/// as built when the address adds only page settings (which are kept), else the address itself.
+pub fn effective(built: &str, address: &str) -> String {
+    let address = address.trim_start_matches('?');
+    if !view_part(address).is_empty() {
+        return address.to_owned();
+    }
+    match (built.is_empty(), address.is_empty()) {
+        (_, true) => built.to_owned(),
+        (true, false) => address.to_owned(),
+        (false, false) => format!("{built}&{address}"),
+    }
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Decoded {
@@ -111,13 +197,8 @@ pub fn encode(state: &ViewState) -> String {
 /// Reads a query string (with or without `?`) against `story`.
 pub fn decode(query: &str, story: &Story) -> Decoded {
     let mut out = Decoded::default();
-    for pair in query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-    {
-        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let (Some(key), Some(value)) = (unescape(raw_key), unescape(raw_value)) else {
+    for pair in pairs(query) {
+        let Some((key, value)) = pair else {
             out.notices
                 .push("a part of the link that is not properly encoded".to_owned());
             continue;
@@ -207,8 +288,8 @@ fn apply(out: &mut Decoded, key: &str, value: &str, story: &Story) -> Result<(),
             (state.graph.x, state.graph.y) =
                 parse(x).zip(parse(y)).ok_or_else(|| bad("the position"))?;
         }
-        "embed" => out.embed = matches!(value, "1" | "true" | ""),
-        k if APP_KEYS.contains(&k) || FOREIGN_KEYS.contains(&k) || k.starts_with("utm_") => {}
+        "embed" => out.embed = EMBED_VALUES.contains(&value),
+        k if is_page_setting(k) || FIXTURE_KEYS.contains(&k) => {}
         _ => return Err(format!("the unknown setting “{}”", shorten(key))),
     }
     Ok(())
@@ -348,5 +429,34 @@ mod tests {
         }
         assert_eq!(unescape("a+b%20c"), Some("a b c".into()));
         assert_eq!(unescape("%E2%80%99"), Some("’".into()));
+    }
+
+    #[test]
+    fn a_link_of_page_settings_shows_the_page_as_built() {
+        assert_eq!(effective("", ""), "");
+        assert_eq!(effective("", "?embed=1&childId=x"), "embed=1&childId=x");
+        assert_eq!(effective("item=a", ""), "item=a");
+        assert_eq!(
+            effective("item=a", "?utm_source=n&embed"),
+            "item=a&utm_source=n&embed"
+        );
+        assert_eq!(effective("item=a", "?q=b&embed=1"), "q=b&embed=1");
+        assert_eq!(effective("", "?view=graph"), "view=graph");
+    }
+
+    #[test]
+    fn one_parser_reads_every_part_of_a_link() {
+        assert_eq!(param("?childId=a%20b&x=1", "childId"), Some("a b".into()));
+        assert_eq!(param("x=1", "childId"), None);
+        assert!(is_embed("?embed") && is_embed("q=x&embed=true") && !is_embed("embed=0"));
+        assert_eq!(
+            view_part("?view=graph&embed=1&utm_x=2&q=a"),
+            "view=graph&q=a"
+        );
+        assert_eq!(sticky_part("?view=graph&embed=1&childId=c"), "embed=1");
+        assert_eq!(
+            pairs("a=%ZZ&b=2").collect::<Vec<_>>(),
+            [None, Some(("b".into(), "2".into()))]
+        );
     }
 }

@@ -2,11 +2,11 @@
 //! the neighbourhood shown for graphs too big to read whole, the text summary and table for
 //! screen readers, and the graph as a standalone SVG file.
 
-use crate::cards::{event_date, Dated};
-use crate::layout::{bounds, place, GraphEdge, GraphNode, Layout, MAX_FULL_GRAPH};
-use crate::share::escape_html as esc;
-use crate::story::{EntityKind, Story};
+use crate::views::cards::{event_date, Dated};
+use crate::views::layout::{bounds, place, GraphEdge, GraphNode, Layout, MAX_FULL_GRAPH};
 use std::collections::BTreeSet;
+use story_core::escape::escape_html as esc;
+use story_core::story::{EntityKind, Story};
 
 /// The part of the layout on screen: indices into its nodes and edges.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -71,7 +71,7 @@ fn neighbourhood(full: &Layout, shown: &[usize], centre: usize) -> Visible {
         })
         .filter(|n| allowed.contains(n) && *n != centre)
         .collect();
-    crate::order::sort_by_key(&mut around, |&n| {
+    story_core::order::sort_by_key(&mut around, |&n| {
         (std::cmp::Reverse(full.nodes[n].degree), n)
     });
     around.dedup();
@@ -92,7 +92,7 @@ fn neighbourhood(full: &Layout, shown: &[usize], centre: usize) -> Visible {
         })
         .collect();
     place(&mut nodes, &edges);
-    crate::layout::separate_labels(&mut nodes);
+    crate::views::layout::separate_labels(&mut nodes);
     let (n, m) = (nodes.len(), edges.len());
     Visible {
         layout: Layout { nodes, edges },
@@ -122,7 +122,7 @@ pub fn summary(story: &Story, v: &Visible) -> String {
         degree[v.layout.edges[e].to] += 1;
     }
     let mut ranked: Vec<usize> = v.nodes.clone();
-    crate::order::sort_by_key(&mut ranked, |&n| (std::cmp::Reverse(degree[n]), n));
+    story_core::order::sort_by_key(&mut ranked, |&n| (std::cmp::Reverse(degree[n]), n));
     let top: Vec<String> = ranked
         .iter()
         .take(3)
@@ -293,8 +293,8 @@ pub fn trimmed(a: &GraphNode, z: &GraphNode) -> (f64, f64, f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::layout;
-    use crate::{bundled, synthetic};
+    use crate::views::layout::layout;
+    use crate::{bundled, fixtures::synthetic};
 
     #[test]
     fn coordinates_print_like_one_decimal_float_formatting() {
@@ -362,7 +362,7 @@ mod tests {
     #[test]
     fn a_big_graph_shows_a_neighbourhood() {
         let (file, article) = synthetic::story(1000, 42);
-        let story = crate::story::validate(file, &article).unwrap();
+        let story = story_core::story::validate(file, &article).unwrap();
         let full = layout(&story);
         assert!(full.nodes.len() > MAX_FULL_GRAPH);
         let v = visible(&full, &everything(&story), None);

@@ -2,8 +2,8 @@
 //! (an entity's quotes, relationships, events and claims; a claim's responses; …), each a link
 //! to another item's detail.
 
-use crate::cards::{event_date, names, sourcing_label, Dated};
-use crate::story::{ItemRef, Located, Relationship, Response, Story};
+use crate::views::cards::{event_date, names, sourcing_label, Dated};
+use story_core::story::{ItemRef, Located, Relationship, Response, Story};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
@@ -130,7 +130,7 @@ fn entity_detail(story: &Story, i: usize) -> Detail {
         .iter()
         .filter(|ev| ev.participants.contains(id))
         .collect();
-    crate::order::sort_by_key(&mut events, |ev| ev.on());
+    story_core::order::sort_by_key(&mut events, |ev| ev.on());
     let claims = story.claims().iter().filter(|c| &c.claimant == id);
     let responses = story
         .claims()
@@ -215,8 +215,8 @@ fn event_detail(story: &Story, i: usize) -> Detail {
     let ev = &story.events()[i];
     let id = &ev.id;
     let track = match ev.track {
-        crate::story::Track::Happened => "What happened",
-        crate::story::Track::Reported => "When it was reported or reacted to",
+        story_core::story::Track::Happened => "What happened",
+        story_core::story::Track::Reported => "When it was reported or reacted to",
     };
     let quotes = story
         .quotes()
@@ -378,5 +378,5 @@ fn response_detail(story: &Story, r: &Response) -> Detail {
 }
 
 fn kind_label(story: &Story, id: &str) -> &'static str {
-    crate::cards::kind_of(story, id).map_or("Item", crate::cards::CardKind::label)
+    crate::views::cards::kind_of(story, id).map_or("Item", crate::views::cards::CardKind::label)
 }
