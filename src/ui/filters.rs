@@ -34,13 +34,13 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     {
         // Words typed into the page as built, before the engine hydrated it, are still in the
         // box: hydration leaves an empty field's value alone (see `unless_empty`). Adopt them.
-        let (search, act) = (search.clone(), act.clone());
+        let (search, act, text) = (search.clone(), act.clone(), props.query.text.clone());
         use_effect_with((), move |_| {
             let typed = search
                 .cast::<HtmlInputElement>()
                 .map(|input| input.value())
                 .unwrap_or_default();
-            if !typed.is_empty() {
+            if typed != text {
                 act.emit(Action::SetText(typed));
             }
         });
