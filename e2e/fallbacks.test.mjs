@@ -31,7 +31,7 @@ test('with JavaScript disabled the page shows the cards and the article', async 
   try {
     await page.goto(env.server.url);
     await storyShown(page);
-    assert.match(await page.textContent('#app'), /The interactive explorer needs JavaScript/);
+    assert.match(await page.textContent('body'), /The interactive explorer needs JavaScript/);
   } finally {
     await context.close();
   }
@@ -113,8 +113,8 @@ test('an embed in a browser too old for the engine keeps its compact look and it
   try {
     await page.goto(`${env.server.url}?embed=1`);
     await page.waitForSelector('.boot-message[role="alert"]');
-    assert.ok(await page.isVisible('.masthead--compact'));
-    assert.equal(await page.locator('.masthead:not(.masthead--compact):visible').count(), 0);
+    assert.ok(await page.isVisible('.masthead__headline'));
+    assert.equal(await page.locator('.masthead__summary:visible, .masthead__dateline:visible').count(), 0, 'the compact masthead');
     assert.ok(await page.isVisible('.share--embed a'), 'the link to the full explorer');
     assert.equal(await page.locator('.views__button:visible').count(), 0);
   } finally {

@@ -11,21 +11,24 @@ step() { printf '\n== %s\n' "$*"; }
 started=$SECONDS
 
 step "format and lints"
-cargo fmt --check
-cargo clippy --all-targets --locked -- -D warnings
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings
 
-step "native tests: story model, validation, dates, the bundled story"
-cargo test --locked
+step "native tests: the core, the views, the build's render, the bundled story"
+cargo test --workspace --locked
 
 step "component tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test components
 
-step "release build (shared by every end-to-end test)"
+step "release build: what a newsroom ships (no fixtures)"
 trunk build --release --offline
 node scripts/size.mjs dist
 
+step "test build: the same with the fixtures, shared by every end-to-end test"
+STORY_FIXTURES=1 trunk build --release --offline --features fixtures --dist target/dist-fixtures
+
 step "end-to-end tests in Chromium"
-DIST=dist node --test --test-concurrency=1 e2e/
+DIST=target/dist-fixtures RELEASE_DIST=dist node --test --test-concurrency=1 e2e/
 
 step "all tests passed in $((SECONDS - started)) s"

@@ -53,6 +53,7 @@ pub fn App(props: &AppProps) -> Html {
         // hydrated, move to the address's link if it asks for more, then tell the boot script.
         let (link, built) = (link.clone(), built.clone());
         use_effect_with((*link).clone(), move |current| {
+            super::set_hydrating(false);
             if *announced.borrow() {
                 return;
             }

@@ -1,7 +1,7 @@
 //! Search and filters, each value with the count of items it would leave; the active filters as
 //! removable chips; the result count announced to screen readers.
 
-use super::StoryRef;
+use super::{field_value, StoryRef};
 use crate::views::cards::{sourcing_label, CardKind};
 use crate::views::panel_labels::{capitalize, filters_summary, involving_options, status};
 use crate::views::query::{Query, Results, SOURCINGS};
@@ -31,16 +31,17 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let status = status(shown, props.total, props.query.is_empty());
     let active = props.filters.len();
     let search = use_node_ref();
+    let hydrated = use_state(super::hydrating);
     {
         // Words typed into the page as built, before the engine hydrated it, are still in the
-        // box: hydration leaves an empty field's value alone (see `unless_empty`). Adopt them.
+        // box (see `field_value`): adopt them.
         let (search, act, text) = (search.clone(), act.clone(), props.query.text.clone());
         use_effect_with((), move |_| {
             let typed = search
                 .cast::<HtmlInputElement>()
                 .map(|input| input.value())
                 .unwrap_or_default();
-            if typed != text {
+            if *hydrated && typed != text {
                 act.emit(Action::SetText(typed));
             }
         });
@@ -49,7 +50,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         <section class="filters" aria-label="Search and filters">
             <search class="filters__search">
                 <label for="search">{ "Search names, roles, quotes and events" }</label>
-                <input type="search" id="search" ref={search} value={unless_empty(&props.query.text)} {oninput}
+                <input type="search" id="search" ref={search} value={field_value(&props.query.text)} {oninput}
                     autocomplete="off" spellcheck="false" maxlength="500" />
             </search>
             <details class="filters__more">
@@ -79,13 +80,6 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             <p class="status" role="status">{ status }</p>
         </section>
     }
-}
-
-/// A field's value for Yew to set, or none when empty. Hydration sets every value it is given,
-/// which would wipe what a reader typed before the engine arrived; an empty value is left
-/// unset, and Yew still clears the field when a value goes back to empty.
-fn unless_empty(value: &str) -> Option<String> {
-    (!value.is_empty()).then(|| value.to_owned())
 }
 
 /// One checkbox with its label and live count.
@@ -193,10 +187,10 @@ fn DateFilter(props: &FilterPanelProps) -> Html {
         <fieldset class="filters__dates">
             <legend>{ "Date" }</legend>
             <label for="date-from">{ "From month" }</label>
-            <input type="month" id="date-from" value={unless_empty(&value(props.query.from))}
+            <input type="month" id="date-from" value={field_value(&value(props.query.from))}
                 onchange={props.on_action.reform(move |e| Action::SetFrom(month(e)))} />
             <label for="date-to">{ "To month" }</label>
-            <input type="month" id="date-to" value={unless_empty(&value(props.query.to))}
+            <input type="month" id="date-to" value={field_value(&value(props.query.to))}
                 onchange={props.on_action.reform(move |e| Action::SetTo(month(e)))} />
         </fieldset>
     }

@@ -47,6 +47,26 @@ impl std::ops::Deref for StoryRef {
     }
 }
 
+thread_local! {
+    static HYDRATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the engine is adopting the page as built (from `start` until the app's first effect).
+pub(crate) fn hydrating() -> bool {
+    HYDRATING.with(|h| h.get())
+}
+
+pub(crate) fn set_hydrating(on: bool) {
+    HYDRATING.with(|h| h.set(on));
+}
+
+/// A text field's value for Yew to set: none while hydrating, so that what a reader typed into
+/// the page as built stays in the field (the field adopts it, see `filters`). Yew keeps the value
+/// of a field's first render as the base it compares with, so afterwards it is always given.
+pub(crate) fn field_value(value: &str) -> Option<String> {
+    (!hydrating()).then(|| value.to_owned())
+}
+
 /// The attribute of `#app` that holds the link the page was built for; the build writes it.
 pub const BUILT_LINK_ATTRIBUTE: &str = "data-link";
 
@@ -67,6 +87,7 @@ pub fn start() {
     match (built, document.body()) {
         (Some((link, root)), _) => {
             let props = AppProps { link: link.into() };
+            set_hydrating(true);
             yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
         }
         (None, Some(body)) => {

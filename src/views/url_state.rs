@@ -82,11 +82,14 @@ pub fn view_part(query: &str) -> String {
     keep(query, |key| !key.is_some_and(is_page_setting))
 }
 
-/// The settings every address the app writes keeps: the embed flag and the story choice.
+/// The settings every address the app writes keeps: the embed flag, and the story choice.
+#[cfg(feature = "fixtures")]
+const STICKY_KEYS: [&str; 2] = ["embed", "synthetic"];
+#[cfg(not(feature = "fixtures"))]
+const STICKY_KEYS: [&str; 1] = ["embed"];
+
 pub fn sticky_part(query: &str) -> String {
-    keep(query, |key| {
-        key.is_some_and(|k| k == "embed" || (k == "synthetic" && FIXTURE_KEYS.contains(&k)))
-    })
+    keep(query, |key| key.is_some_and(|k| STICKY_KEYS.contains(&k)))
 }
 
 /// The raw pairs of `query` whose decoded key passes `wanted` (`None` for a broken key).
