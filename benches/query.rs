@@ -2,7 +2,7 @@
 //! keystroke, a combined filter, and validating the story itself.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
-use std::collections::BTreeSet;
+use story_core::set::SortedSet;
 use story_core::story::validate;
 use story_explorer::fixtures::synthetic;
 use story_explorer::views::cards::{cards, CardKind};
@@ -32,8 +32,8 @@ fn bench(c: &mut Criterion) {
             b.iter(|| run(black_box(&index), black_box(&search)).items.len())
         });
         let filters = Query {
-            kinds: BTreeSet::from([CardKind::Quote, CardKind::Event]),
-            sides: BTreeSet::from(["side-1".to_owned(), "side-3".to_owned()]),
+            kinds: SortedSet::from([CardKind::Quote, CardKind::Event]),
+            sides: SortedSet::from(["side-1".to_owned(), "side-3".to_owned()]),
             involving: Some(story.entities()[0].id.clone()),
             text: "the".into(),
             ..Query::default()

@@ -4,9 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use story_core::dates::PartialDate;
+use story_core::set::SortedSet;
 use story_core::story::{validate, Story};
 use story_explorer::views::cards::{cards, Card, CardKind};
 use story_explorer::views::query::{run, Query, SearchIndex, SOURCINGS};
@@ -88,25 +88,25 @@ fn count(f: &Fixture, query: &Query) -> usize {
 
 fn check_counts(f: &Fixture, query: &Query) -> Result<(), TestCaseError> {
     let results = run(&f.index, query);
-    let all: BTreeSet<usize> = (0..f.cards.len()).collect();
+    let all: SortedSet<usize> = (0..f.cards.len()).collect();
     prop_assert!(results.items.iter().all(|i| all.contains(i)));
     for (slot, kind) in CardKind::ALL.iter().enumerate() {
         let alone = Query {
-            kinds: BTreeSet::from([*kind]),
+            kinds: SortedSet::from([*kind]),
             ..query.clone()
         };
         prop_assert_eq!(results.kinds[slot], count(f, &alone), "kind {:?}", kind);
     }
     for (slot, side) in f.story.sides().iter().enumerate() {
         let alone = Query {
-            sides: BTreeSet::from([side.id.clone()]),
+            sides: SortedSet::from([side.id.clone()]),
             ..query.clone()
         };
         prop_assert_eq!(results.sides[slot], count(f, &alone), "side {}", side.id);
     }
     for (slot, sourcing) in SOURCINGS.iter().enumerate() {
         let alone = Query {
-            sourcing: BTreeSet::from([*sourcing]),
+            sourcing: SortedSet::from([*sourcing]),
             ..query.clone()
         };
         prop_assert_eq!(
@@ -132,14 +132,14 @@ fn check_counts(f: &Fixture, query: &Query) -> Result<(), TestCaseError> {
 }
 
 fn check_subsets(f: &Fixture, query: &Query) -> Result<(), TestCaseError> {
-    let narrowed: BTreeSet<usize> = run(&f.index, query).items.into_iter().collect();
+    let narrowed: SortedSet<usize> = run(&f.index, query).items.into_iter().collect();
     let loosened = [
         Query {
-            kinds: BTreeSet::new(),
+            kinds: SortedSet::new(),
             ..query.clone()
         },
         Query {
-            sides: BTreeSet::new(),
+            sides: SortedSet::new(),
             ..query.clone()
         },
         Query {
@@ -152,7 +152,7 @@ fn check_subsets(f: &Fixture, query: &Query) -> Result<(), TestCaseError> {
             ..query.clone()
         },
         Query {
-            sourcing: BTreeSet::new(),
+            sourcing: SortedSet::new(),
             ..query.clone()
         },
         Query {
@@ -161,7 +161,7 @@ fn check_subsets(f: &Fixture, query: &Query) -> Result<(), TestCaseError> {
         },
     ];
     for wider in loosened {
-        let wider: BTreeSet<usize> = run(&f.index, &wider).items.into_iter().collect();
+        let wider: SortedSet<usize> = run(&f.index, &wider).items.into_iter().collect();
         prop_assert!(narrowed.is_subset(&wider));
     }
     prop_assert_eq!(count(f, &Query::default()), f.cards.len());

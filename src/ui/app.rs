@@ -10,10 +10,11 @@ use super::claims::ClaimsView;
 use super::detail::DetailPanel;
 use super::filters::FilterPanel;
 use super::graph::RelationshipGraph;
-use super::header::Header;
+use super::header::header;
 use super::reader::Reader;
 use super::share::ShareBar;
 use super::timeline::TimelineView;
+use super::{class_list, when};
 use super::{embed, history};
 use super::{perf, StoryRef};
 use crate::bundled;
@@ -287,12 +288,12 @@ fn Explorer(props: &ExplorerProps) -> Html {
                     <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
-            <Header story={story.clone()} />
+            { header(&story) }
             <nav class="views" aria-label="Views">
                 { for View::ALL.into_iter().map(switch) }
                 <ShareBar query={encode(view)} {title} />
             </nav>
-            <main id="main" class={classes!("layout", detail.is_some().then_some("layout--detail"))}>
+            <main id="main" class={class_list(&["layout", when(detail.is_some(), "layout--detail")])}>
                 if let Some(detail) = (*detail).clone() {
                     <DetailPanel story={story.clone()} {detail} on_action={on_action.clone()} on_closed={Callback::from(|id: String| focus_card(&id))} />
                 }

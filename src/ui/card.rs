@@ -3,6 +3,7 @@
 use super::date::date_view;
 use super::highlight::highlighted;
 use super::StoryRef;
+use super::{class_list, when};
 use crate::views::cards::Card;
 use crate::views::panel_labels::card_title;
 use crate::views::view_state::Action;
@@ -35,7 +36,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
         .reform(move |_| Action::ShowInArticle(id.clone()));
     let title = card_title(card);
     html! {
-        <article class={classes!("card", format!("card--{slug}"), props.selected.then_some("card--selected"))}
+        <article class={class_list(&["card", &format!("card--{slug}"), when(props.selected, "card--selected")])}
             data-kind={slug} data-id={card.id.clone()}>
             <p class="card__kind">{ card.kind.label() }</p>
             <h3 class="card__title">

@@ -3,6 +3,7 @@
 use super::card::source_sentence;
 use super::date::date_view;
 use super::StoryRef;
+use super::{class_list, when};
 use crate::views::claims::{ClaimView, ResponseView};
 use crate::views::view_state::Action;
 use std::rc::Rc;
@@ -63,7 +64,7 @@ fn claim(props: &ClaimsViewProps, c: &ClaimView) -> Html {
                 <h4>{ "Evidence" }</h4>
                 <ul class="evidence">
                     { for c.evidence.iter().map(|e| html! {
-                        <li class={classes!("evidence__item", e.missing.then_some("evidence__item--missing"))}>
+                        <li class={class_list(&["evidence__item", when(e.missing, "evidence__item--missing")])}>
                             <p><strong>{ if e.missing { "Missing: " } else { "Noted: " } }</strong>{ e.note.clone() }</p>
                             { source_sentence(&props.story, &e.at) }
                         </li>
@@ -84,7 +85,7 @@ fn response(props: &ClaimsViewProps, r: &ResponseView) -> Html {
     let stance = r.stance.label();
     let slug = stance.to_ascii_lowercase().replace(' ', "-");
     html! {
-        <li class={classes!("response", format!("response--{slug}"))} data-id={r.id.clone()} data-stance={slug.clone()}>
+        <li class={class_list(&["response", &format!("response--{slug}")])} data-id={r.id.clone()} data-stance={slug.clone()}>
             <p class="response__stance"><span class="response__icon" aria-hidden="true">{ stance_icon(r.stance) }</span>{ stance }</p>
             <p class="response__who">
                 <button type="button" class="link-button" onclick={select(&props.on_action, &r.speaker)}>{ r.speaker_name.clone() }</button>

@@ -1,5 +1,7 @@
 //! Search and filters, each value with the count of items it would leave; the active filters as
-//! removable chips; the result count announced to screen readers.
+//! removable chips; the result count announced to screen readers. The groups are plain functions
+//! rather than components: they hold no state, and each component adds its own copy of Yew's
+//! lifecycle code to the wasm.
 
 use super::{field_value, StoryRef};
 use crate::views::cards::{sourcing_label, CardKind};
@@ -56,11 +58,11 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             <details class="filters__more">
                 <summary>{ filters_summary(active) }</summary>
                 <div class="filters__groups">
-                    <KindFilter ..props.clone() />
-                    <SideFilter ..props.clone() />
-                    <SourcingFilter ..props.clone() />
-                    <InvolvingFilter ..props.clone() />
-                    <DateFilter ..props.clone() />
+                    { kind_filter(props) }
+                    { side_filter(props) }
+                    { sourcing_filter(props) }
+                    { involving_filter(props) }
+                    { date_filter(props) }
                 </div>
             </details>
             if active > 0 {
@@ -98,8 +100,7 @@ fn checkbox(
     }
 }
 
-#[component]
-fn KindFilter(props: &FilterPanelProps) -> Html {
+fn kind_filter(props: &FilterPanelProps) -> Html {
     let boxes = CardKind::ALL.iter().enumerate().map(|(slot, &kind)| {
         let onchange = props.on_action.reform(move |_| Action::ToggleKind(kind));
         let checked = props.query.kinds.contains(&kind);
@@ -114,8 +115,7 @@ fn KindFilter(props: &FilterPanelProps) -> Html {
     html! { <fieldset><legend>{ "Kind" }</legend><ul>{ for boxes }</ul></fieldset> }
 }
 
-#[component]
-fn SideFilter(props: &FilterPanelProps) -> Html {
+fn side_filter(props: &FilterPanelProps) -> Html {
     let boxes = props.story.sides().iter().enumerate().map(|(slot, side)| {
         let id = side.id.clone();
         let onchange = props
@@ -133,8 +133,7 @@ fn SideFilter(props: &FilterPanelProps) -> Html {
     html! { <fieldset><legend>{ "Side" }</legend><ul>{ for boxes }</ul></fieldset> }
 }
 
-#[component]
-fn SourcingFilter(props: &FilterPanelProps) -> Html {
+fn sourcing_filter(props: &FilterPanelProps) -> Html {
     let boxes = SOURCINGS.iter().enumerate().map(|(slot, &sourcing)| {
         let onchange = props
             .on_action
@@ -153,8 +152,7 @@ fn SourcingFilter(props: &FilterPanelProps) -> Html {
     html! { <fieldset><legend>{ "Sourcing of quotes" }</legend><ul>{ for boxes }</ul></fieldset> }
 }
 
-#[component]
-fn InvolvingFilter(props: &FilterPanelProps) -> Html {
+fn involving_filter(props: &FilterPanelProps) -> Html {
     let onchange = props.on_action.reform(|e: Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();
         Action::SetInvolving((!value.is_empty()).then_some(value))
@@ -175,8 +173,7 @@ fn InvolvingFilter(props: &FilterPanelProps) -> Html {
     }
 }
 
-#[component]
-fn DateFilter(props: &FilterPanelProps) -> Html {
+fn date_filter(props: &FilterPanelProps) -> Html {
     let month =
         |e: Event| PartialDate::parse_iso(&e.target_unchecked_into::<HtmlInputElement>().value());
     let value = |d: Option<PartialDate>| {

@@ -5,13 +5,14 @@
 use super::card::source_sentence;
 use super::date::date_view;
 use super::StoryRef;
+use super::{class_list, when};
 use crate::views::graph::{
     export_svg, kind_colour, kind_word, rows, shape_path, summary, trimmed, Coord, Visible,
 };
 use crate::views::layout::{bounds, nearest, Direction};
 use crate::views::view_state::{Action, GraphView};
-use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
+use story_core::set::SortedSet;
 use story_core::story::EntityKind;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -25,6 +26,30 @@ pub struct GraphViewProps {
     pub on_action: Callback<Action>,
 }
 
+/// Where each pointer on the graph was last seen, by pointer id: one or two (a pinch), kept in a
+/// vector rather than a hash map, whose code the wasm would carry for this alone.
+#[derive(Default)]
+struct Pointers(Vec<(i32, (f64, f64))>);
+
+impl Pointers {
+    fn get(&self, id: &i32) -> Option<&(f64, f64)> {
+        self.0.iter().find(|(p, _)| p == id).map(|(_, at)| at)
+    }
+    fn insert(&mut self, id: i32, at: (f64, f64)) {
+        self.remove(&id);
+        self.0.push((id, at));
+    }
+    fn remove(&mut self, id: &i32) {
+        self.0.retain(|(p, _)| p != id);
+    }
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+    fn other_than(&self, id: i32) -> Option<(f64, f64)> {
+        self.0.iter().find(|(p, _)| *p != id).map(|(_, at)| *at)
+    }
+}
+
 /// The node ids in the DOM, for `aria-activedescendant` and tests.
 fn node_dom_id(story: &StoryRef, v: &Visible, n: usize) -> String {
     format!("node-{}", story.entities()[v.layout.nodes[n].entity].id)
@@ -36,7 +61,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
     let story = &props.story;
     let active = use_state(|| None::<usize>);
     let hover = use_state(|| None::<usize>);
-    let pointers = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
+    let pointers = use_mut_ref(Pointers::default);
     let svg_ref = use_node_ref();
     {
         // Ctrl/⌘ + wheel zooms; a plain wheel is left alone so it scrolls the page, even over an
@@ -87,7 +112,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
     );
 
     let lit = (*hover).or(*active);
-    let neighbours: BTreeSet<usize> = lit
+    let neighbours: SortedSet<usize> = lit
         .map(|n| {
             v.edges
                 .iter()
@@ -180,11 +205,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
             let now = (f64::from(e.client_x()), f64::from(e.client_y()));
             if down.len() == 2 {
                 // Pinch: zoom by how much the distance between the two fingers changed.
-                let other = down
-                    .iter()
-                    .find(|(id, _)| **id != e.pointer_id())
-                    .map(|(_, p)| *p)
-                    .unwrap_or(before);
+                let other = down.other_than(e.pointer_id()).unwrap_or(before);
                 let (d0, d1) = (dist(before, other), dist(now, other));
                 if d0 > 0.0 && (d1 / d0 - 1.0).abs() > 0.02 {
                     act.emit(Action::Zoom((d1 / d0 * 100.0).round() as u32));
@@ -232,7 +253,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
             move |_| Action::Select(id.clone())
         });
         html! {
-            <g class={classes!("edge", on.then_some("edge--lit"), dim.then_some("edge--dim"))} data-id={r.id.clone()}>
+            <g class={class_list(&["edge", when(on, "edge--lit"), when(dim, "edge--dim")])} data-id={r.id.clone()}>
                 <line class="edge__line" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} marker-end="url(#arrow)" />
                 <line class="edge__hit" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} {onclick} />
                 if on || props.view.zoom >= 175 {
@@ -264,8 +285,8 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
         let label = format!("{}, {}, {degree} relationship{}", e.name, kind_word(node.kind), if degree == 1 { "" } else { "s" });
         html! {
             <g id={node_dom_id(story, v, n)} role="option" aria-selected={(selected_node == Some(n)).to_string()} aria-label={label}
-                class={classes!("node", format!("node--{}", kind_word(node.kind)), (*active == Some(n)).then_some("node--active"),
-                    (selected_node == Some(n)).then_some("node--selected"), dim.then_some("node--dim"), (lit == Some(n)).then_some("node--lit"))}
+                class={class_list(&["node", &format!("node--{}", kind_word(node.kind)), when(*active == Some(n), "node--active"),
+                    when(selected_node == Some(n), "node--selected"), when(dim, "node--dim"), when(lit == Some(n), "node--lit")])}
                 data-id={e.id.clone()} transform={format!("translate({} {})", fmt(node.x), fmt(node.y))}
                 {onclick} {onpointerenter} {onpointerleave}>
                 <circle class="node__ring" r="15" />

@@ -4,14 +4,9 @@
 use super::StoryRef;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub story: StoryRef,
-}
-
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let story = &props.story;
+/// A function rather than a component: it holds no state, and each component adds its own copy
+/// of Yew's lifecycle code to the wasm.
+pub fn header(story: &StoryRef) -> Html {
     let meta = story.meta();
     let caption = meta.photo.as_ref().map(|p| {
         (

@@ -47,6 +47,26 @@ impl std::ops::Deref for StoryRef {
     }
 }
 
+/// A `class` attribute from its parts, skipping empty ones: what `classes!` does, without the
+/// ordered hash map that Yew's `Classes` brings into the wasm.
+pub(crate) fn class_list(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `name` when `on`, else nothing: a modifier class.
+pub(crate) fn when(on: bool, name: &str) -> &str {
+    if on {
+        name
+    } else {
+        ""
+    }
+}
+
 thread_local! {
     static HYDRATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }

@@ -4,6 +4,7 @@
 
 use super::date::date_view;
 use super::StoryRef;
+use super::{class_list, when};
 use crate::views::cards::{names, Dated};
 use crate::views::timeline::{Entry, Row};
 use crate::views::view_state::Action;
@@ -61,7 +62,7 @@ fn lane(
     entries: &[Entry],
 ) -> Html {
     html! {
-        <div class={classes!("timeline__lane", format!("timeline__lane--{slug}"))} data-lane={slug}>
+        <div class={class_list(&["timeline__lane", &format!("timeline__lane--{slug}")])} data-lane={slug}>
             <h4 class="timeline__lane-name">{ name }</h4>
             if entries.is_empty() {
                 <p class="timeline__none">{ "—" }</p>
@@ -88,7 +89,7 @@ fn event(props: &TimelineViewProps, entry: &Entry) -> Html {
     };
     let selected = props.selected.as_deref() == Some(e.id.as_str());
     html! {
-        <li class={classes!("tl-event", shape, selected.then_some("tl-event--selected"))} data-id={e.id.clone()}>
+        <li class={class_list(&["tl-event", shape, when(selected, "tl-event--selected")])} data-id={e.id.clone()}>
             <span class="tl-event__mark" aria-hidden="true"></span>
             <div class="tl-event__body">
                 <button type="button" class="tl-event__open" {onclick}>{ e.title.clone() }</button>

@@ -214,7 +214,7 @@ pub fn entity_indices(
     story: &Story,
     cards: &[Card],
     items: &[usize],
-) -> std::collections::BTreeSet<usize> {
+) -> story_core::set::SortedSet<usize> {
     items
         .iter()
         .filter_map(|&i| cards.get(i))

@@ -4,8 +4,8 @@
 
 use crate::views::cards::{event_date, Dated};
 use crate::views::layout::{bounds, place, GraphEdge, GraphNode, Layout, MAX_FULL_GRAPH};
-use std::collections::BTreeSet;
 use story_core::escape::escape_html as esc;
+use story_core::set::SortedSet;
 use story_core::story::{EntityKind, Story};
 
 /// The part of the layout on screen: indices into its nodes and edges.
@@ -22,12 +22,12 @@ pub struct Visible {
 /// story's entities), edges between two visible nodes. Above [`MAX_FULL_GRAPH`] nodes, only the
 /// neighbourhood of `focus` (an entity index; else the most connected node) is shown, laid out
 /// on its own.
-pub fn visible(full: &Layout, entities: &BTreeSet<usize>, focus: Option<usize>) -> Visible {
+pub fn visible(full: &Layout, entities: &SortedSet<usize>, focus: Option<usize>) -> Visible {
     let shown: Vec<usize> = (0..full.nodes.len())
         .filter(|&i| entities.contains(&full.nodes[i].entity))
         .collect();
     if shown.len() <= MAX_FULL_GRAPH {
-        let set: BTreeSet<usize> = shown.iter().copied().collect();
+        let set: SortedSet<usize> = shown.iter().copied().collect();
         let edges = (0..full.edges.len())
             .filter(|&e| set.contains(&full.edges[e].from) && set.contains(&full.edges[e].to))
             .collect();
@@ -60,7 +60,7 @@ pub fn visible(full: &Layout, entities: &BTreeSet<usize>, focus: Option<usize>) 
 /// The centre, its neighbours (most connected first, at most [`MAX_FULL_GRAPH`] in all) and the
 /// edges among them, laid out afresh.
 fn neighbourhood(full: &Layout, shown: &[usize], centre: usize) -> Visible {
-    let allowed: BTreeSet<usize> = shown.iter().copied().collect();
+    let allowed: SortedSet<usize> = shown.iter().copied().collect();
     let mut around: Vec<usize> = full
         .edges
         .iter()
@@ -316,7 +316,7 @@ mod tests {
         assert_eq!(Coord(f64::NAN).to_string(), "0");
     }
 
-    fn everything(story: &Story) -> BTreeSet<usize> {
+    fn everything(story: &Story) -> SortedSet<usize> {
         (0..story.entities().len()).collect()
     }
 

@@ -35,15 +35,22 @@ pub fn mentions(story: &Story) -> Vec<Mention> {
     story_core::order::sort_by_key(&mut candidates, |m| {
         (std::cmp::Reverse(m.range.len()), m.range.start)
     });
-    let mut kept: std::collections::BTreeMap<usize, Mention> = std::collections::BTreeMap::new();
+    // Which bytes of the article a kept mention covers: a plain bitmap, linear in the article,
+    // where a B-tree of kept ranges would add its own code to the wasm.
+    let mut covered = vec![false; story.article().len()];
+    let mut kept = Vec::new();
     for m in candidates {
-        let before = kept.range(..m.range.end).next_back();
-        if before.is_some_and(|(_, k)| k.range.end > m.range.start) {
+        let Some(bytes) = covered.get_mut(m.range.clone()) else {
+            continue;
+        };
+        if bytes.iter().any(|&c| c) {
             continue;
         }
-        kept.insert(m.range.start, m);
+        bytes.iter_mut().for_each(|c| *c = true);
+        kept.push(m);
     }
-    kept.into_values().collect()
+    story_core::order::sort_by_key(&mut kept, |m| m.range.start);
+    kept
 }
 
 /// The mentions that fall inside `range`, from a list sorted by position.

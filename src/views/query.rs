@@ -7,9 +7,9 @@
 
 use crate::views::cards::{Card, CardKind};
 use crate::views::mentions::{self, Mention};
-use std::collections::BTreeSet;
 use story_core::dates::PartialDate;
 use story_core::fold;
+use story_core::set::SortedSet;
 use story_core::story::{ItemRef, Sourcing, Story};
 
 pub const SOURCINGS: [Sourcing; 4] = [
@@ -22,14 +22,14 @@ pub const SOURCINGS: [Sourcing; 4] = [
 /// What the reader asked for. Within a facet, values combine with "or"; facets combine with "and".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
-    pub kinds: BTreeSet<CardKind>,
+    pub kinds: SortedSet<CardKind>,
     /// Side ids.
-    pub sides: BTreeSet<String>,
+    pub sides: SortedSet<String>,
     /// An entity id: items that mention or connect to it.
     pub involving: Option<String>,
     pub from: Option<PartialDate>,
     pub to: Option<PartialDate>,
-    pub sourcing: BTreeSet<Sourcing>,
+    pub sourcing: SortedSet<Sourcing>,
     pub text: String,
 }
 
@@ -92,24 +92,9 @@ impl SearchIndex {
     /// Indexes `cards` (as made by [`crate::views::cards::cards`]) of `story`.
     pub fn new(story: &Story, cards: &[Card]) -> Self {
         let all_mentions = mentions::mentions(story);
-        let entity_slot: std::collections::HashMap<&str, usize> = story
-            .entities()
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i))
-            .collect();
-        let side_slot: std::collections::HashMap<&str, usize> = story
-            .sides()
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
         let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); story.entities().len()];
         for r in story.relationships() {
-            if let (Some(&a), Some(&b)) = (
-                entity_slot.get(r.from.as_str()),
-                entity_slot.get(r.to.as_str()),
-            ) {
+            if let (Some(a), Some(b)) = (entity_slot(story, &r.from), entity_slot(story, &r.to)) {
                 neighbours[a].push(b);
                 neighbours[b].push(a);
             }
@@ -117,8 +102,6 @@ impl SearchIndex {
         let ctx = Context {
             story,
             mentions: &all_mentions,
-            entity_slot,
-            side_slot,
             neighbours,
         };
         Self {
@@ -137,18 +120,24 @@ impl SearchIndex {
     }
 }
 
+/// The position of entity `id` in the story's entities.
+fn entity_slot(story: &Story, id: &str) -> Option<usize> {
+    match story.find(id)? {
+        ItemRef::Entity(i) => Some(i),
+        _ => None,
+    }
+}
+
 struct Context<'a> {
     story: &'a Story,
     mentions: &'a [Mention],
-    entity_slot: std::collections::HashMap<&'a str, usize>,
-    side_slot: std::collections::HashMap<&'a str, usize>,
     neighbours: Vec<Vec<usize>>,
 }
 
 impl Context<'_> {
     fn slots<'b>(&self, ids: impl IntoIterator<Item = &'b String>) -> Vec<usize> {
         ids.into_iter()
-            .filter_map(|id| self.entity_slot.get(id.as_str()).copied())
+            .filter_map(|id| entity_slot(self.story, id))
             .collect()
     }
 
@@ -163,7 +152,10 @@ impl Context<'_> {
             .iter()
             .filter_map(|&e| self.story.entities()[e].side.as_deref());
         let mut slots: Vec<usize> = sides
-            .filter_map(|s| self.side_slot.get(s).copied())
+            .filter_map(|s| match self.story.find(s) {
+                Some(ItemRef::Side(i)) => Some(i),
+                _ => None,
+            })
             .collect();
         story_core::order::sort(&mut slots);
         slots.dedup();

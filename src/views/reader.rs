@@ -77,8 +77,8 @@ mod tests {
         let all = mentions(&story);
         let paragraphs = paragraphs(&story, &all, None);
         assert_eq!(paragraphs.len(), story.paragraphs().len());
-        let mut quotes = std::collections::BTreeSet::new();
-        let mut named = std::collections::BTreeSet::new();
+        let mut quotes = story_core::set::SortedSet::new();
+        let mut named = story_core::set::SortedSet::new();
         for (pieces, p) in paragraphs.iter().zip(story.paragraphs()) {
             let text: String = pieces.iter().map(|x| story.words(&x.range)).collect();
             assert_eq!(text, story.words(p));
@@ -90,7 +90,7 @@ mod tests {
             named.len(),
             all.iter()
                 .map(|m| m.entity)
-                .collect::<std::collections::BTreeSet<_>>()
+                .collect::<story_core::set::SortedSet<_>>()
                 .len()
         );
     }

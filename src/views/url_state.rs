@@ -310,7 +310,7 @@ fn list<T: Ord>(
     value: &str,
     parse: impl Fn(&str) -> Option<T>,
     what: &str,
-) -> Result<std::collections::BTreeSet<T>, String> {
+) -> Result<story_core::set::SortedSet<T>, String> {
     value
         .split(',')
         .filter(|v| !v.is_empty())

@@ -145,7 +145,7 @@ pub enum Action {
     Fit,
 }
 
-fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T) {
+fn toggle<T: Ord>(set: &mut story_core::set::SortedSet<T>, value: T) {
     if !set.remove(&value) {
         set.insert(value);
     }

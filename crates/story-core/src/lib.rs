@@ -9,5 +9,6 @@ pub mod dates;
 pub mod escape;
 pub mod fold;
 pub mod order;
+pub mod set;
 pub mod story;
 pub mod text;

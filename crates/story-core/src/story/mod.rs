@@ -14,7 +14,7 @@ pub use model::*;
 pub use span::ArticleIndex;
 pub use validate::{validate, Problem};
 
-use std::collections::HashMap;
+use crate::set::SortedMap;
 use std::ops::Range;
 
 /// Where an id points.
@@ -36,7 +36,7 @@ pub struct Story {
     article: String,
     sentences: Vec<Range<usize>>,
     paragraphs: Vec<Range<usize>>,
-    index: HashMap<String, ItemRef>,
+    index: SortedMap<String, ItemRef>,
 }
 
 impl Story {

@@ -2,14 +2,15 @@
 
 use super::model::{Located, Span};
 use crate::text;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// The article, indexed by every 4-byte window, so that checking thousands of spans for being
-/// found exactly once costs a lookup each rather than a scan of the whole article each.
+/// found exactly once costs a lookup each rather than a scan of the whole article each. The
+/// windows are one vector sorted by (window, position), so each window's starts are a run found
+/// by binary search.
 pub struct ArticleIndex<'a> {
     text: &'a str,
-    windows: HashMap<u32, Vec<u32>>,
+    windows: Vec<(u32, u32)>,
 }
 
 const WINDOW: usize = 4;
@@ -21,14 +22,19 @@ fn window_at(bytes: &[u8], at: usize) -> u32 {
 impl<'a> ArticleIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
-        let mut windows: HashMap<u32, Vec<u32>> = HashMap::new();
-        for at in 0..bytes.len().saturating_sub(WINDOW - 1) {
-            windows
-                .entry(window_at(bytes, at))
-                .or_default()
-                .push(at as u32);
-        }
+        let mut windows: Vec<(u32, u32)> = (0..bytes.len().saturating_sub(WINDOW - 1))
+            .map(|at| (window_at(bytes, at), at as u32))
+            .collect();
+        // Stable, so each window's starts stay in article order.
+        crate::order::sort_by(&mut windows, |a, b| a.0.cmp(&b.0));
         Self { text, windows }
+    }
+
+    /// The starts of `window`, in article order.
+    fn starts(&self, window: u32) -> &[(u32, u32)] {
+        let from = self.windows.partition_point(|w| w.0 < window);
+        let to = self.windows.partition_point(|w| w.0 <= window);
+        &self.windows[from..to]
     }
 
     /// Every start of `needle` in the article, like [`occurrences`] on the whole text.
@@ -39,21 +45,14 @@ impl<'a> ArticleIndex<'a> {
         }
         // Anchor on the needle's rarest window, then check each candidate in full.
         let rarest = (0..=bytes.len() - WINDOW)
-            .map(|offset| {
-                (
-                    offset,
-                    self.windows
-                        .get(&window_at(bytes, offset))
-                        .map_or(&[][..], Vec::as_slice),
-                )
-            })
+            .map(|offset| (offset, self.starts(window_at(bytes, offset))))
             .min_by_key(|(_, starts)| starts.len());
         let Some((offset, starts)) = rarest else {
             return Vec::new();
         };
         starts
             .iter()
-            .filter_map(|&at| (at as usize).checked_sub(offset))
+            .filter_map(|&(_, at)| (at as usize).checked_sub(offset))
             .filter(|&start| self.text.as_bytes()[start..].starts_with(bytes))
             .collect()
     }

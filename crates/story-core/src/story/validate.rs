@@ -7,8 +7,9 @@
 use super::model::{EntityKind, Located, Span, StoryFile};
 use super::span::{self, SpanError};
 use super::{ItemRef, Story};
+use crate::order;
+use crate::set::{SortedMap, SortedSet};
 use crate::{dates, text};
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -80,7 +81,7 @@ pub fn validate(mut file: StoryFile, article: &str) -> Result<Story, Vec<Problem
     }
 }
 
-fn index_ids(file: &StoryFile, check: &mut Checker) -> HashMap<String, ItemRef> {
+fn index_ids(file: &StoryFile, check: &mut Checker) -> SortedMap<String, ItemRef> {
     let mut ids: Vec<(&str, &str, ItemRef)> = Vec::new();
     ids.extend(
         file.sides
@@ -122,24 +123,34 @@ fn index_ids(file: &StoryFile, check: &mut Checker) -> HashMap<String, ItemRef> 
                 .map(|(r, x)| ("response", x.id.as_str(), ItemRef::Response(c, r))),
         );
     }
-    let mut index = HashMap::new();
-    for (kind, id, item) in ids {
-        let name = format!("{kind} `{id}`");
+    for (kind, id, _) in &ids {
         if id.is_empty()
             || !id
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         {
             check.report(
-                &name,
+                &format!("{kind} `{id}`"),
                 "an id is made of lowercase letters, digits and hyphens, so it can live in a link",
             );
         }
-        if index.insert(id.to_owned(), item).is_some() {
-            check.report(&name, "duplicate id: another item already uses it");
+    }
+    // Stable: of items sharing an id, the first in the file keeps it and the later are reported.
+    order::sort_by(&mut ids, |a, b| a.1.cmp(b.1));
+    for pair in ids.windows(2) {
+        let (kind, id, _) = pair[1];
+        if id == pair[0].1 {
+            check.report(
+                &format!("{kind} `{id}`"),
+                "duplicate id: another item already uses it",
+            );
         }
     }
-    index
+    SortedMap::from_pairs(
+        ids.into_iter()
+            .map(|(_, id, item)| (id.to_owned(), item))
+            .collect(),
+    )
 }
 
 fn locate_all(file: &mut StoryFile, check: &mut Checker) {
@@ -184,7 +195,7 @@ enum Want {
     Event,
 }
 
-fn check_references(file: &StoryFile, index: &HashMap<String, ItemRef>, check: &mut Checker) {
+fn check_references(file: &StoryFile, index: &SortedMap<String, ItemRef>, check: &mut Checker) {
     let mut refer = |item: String, field: &str, id: &str, want: Want| {
         let target = index.get(id);
         let fits = match (want, target) {
@@ -262,8 +273,7 @@ fn check_references(file: &StoryFile, index: &HashMap<String, ItemRef>, check: &
 /// article lacks, so no role is invented; aliases are the article's own spellings and must appear in it as written.
 fn check_words(file: &StoryFile, check: &mut Checker) {
     let lower = crate::fold::lower(check.article);
-    let words: std::collections::HashSet<&str> =
-        lower.split(|c: char| !c.is_alphanumeric()).collect();
+    let words: SortedSet<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
     for x in &file.entities {
         let name = format!("entity `{}`", x.id);
         for alias in &x.aliases {
@@ -279,7 +289,7 @@ fn check_words(file: &StoryFile, check: &mut Checker) {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| w.chars().count() >= 4)
             {
-                if !words.contains(crate::fold::lower(word).as_str()) {
+                if !words.contains(&crate::fold::lower(word).as_str()) {
                     check.report(&name, format!("role word \"{word}\" is not in the article"));
                 }
             }
