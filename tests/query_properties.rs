@@ -184,9 +184,17 @@ proptest! {
     }
 
     #[test]
-    fn any_search_text_is_safe(text in ".{0,300}") {
-        let results = run(&seed().index, &Query { text, ..Query::default() });
-        prop_assert!(results.items.len() <= seed().cards.len());
+    fn another_search_word_only_narrows_and_any_text_is_safe(text in ".{0,300}", more in "[a-z]{1,8}") {
+        let search = |text: String| run(&seed().index, &Query { text, ..Query::default() }).items;
+        let wider = search(text.clone());
+        let narrower = search(format!("{text} {more}"));
+        prop_assert!(narrower.iter().all(|item| wider.contains(item)));
+    }
+
+    #[test]
+    fn search_ignores_letter_case(text in "[a-zA-Z ]{1,30}") {
+        let search = |text: String| run(&seed().index, &Query { text, ..Query::default() }).items;
+        prop_assert_eq!(search(text.to_uppercase()), search(text.to_lowercase()));
     }
 }
 

@@ -19,7 +19,16 @@ fn date_of(story: &Story, event: &str) -> String {
 #[test]
 fn the_bundled_story_validates_against_its_article() {
     let story = story();
-    assert_eq!(story.article(), bundled::article());
+    let on_disk = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/stories/sessions-kislyak/article.txt"
+    ))
+    .expect("the seed story's article");
+    assert_eq!(
+        story.article(),
+        on_disk,
+        "the bundle carries the article unchanged"
+    );
     assert_eq!(story.words(&story.meta().headline_at.span), "Jeff Sessions");
     assert_eq!(
         story.meta().headline_at.span.start,
@@ -216,9 +225,21 @@ fn every_card_shows_a_sentence_of_the_article_containing_its_words() {
         );
     }
     for card in &all {
-        let sentence = story.words(&card.at.sentence);
+        let (sentence, words) = (&card.at.sentence, &card.at.span);
         assert!(!sentence.is_empty(), "card `{}` has no sentence", card.id);
-        assert!(story.article().contains(sentence));
+        // The sentence shown is whole sentences of the article, around the card's own words.
+        let starts = story.sentences().iter().any(|s| s.start == sentence.start);
+        let ends = story.sentences().iter().any(|s| s.end == sentence.end);
+        assert!(
+            starts && ends,
+            "card `{}`: {sentence:?} is not whole sentences",
+            card.id
+        );
+        assert!(
+            sentence.start <= words.start && words.end <= sentence.end,
+            "card `{}`: its words {words:?} are outside its sentence {sentence:?}",
+            card.id
+        );
     }
     assert_eq!(
         all.iter().filter(|c| c.kind == CardKind::Quote).count(),

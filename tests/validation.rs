@@ -150,69 +150,15 @@ fn malformed_data_is_a_message_not_a_panic() {
     }
 }
 
-/// Every item of the bundled story whose words are changed by one character in the article is
-/// named in the problems, whatever character of its span is changed.
-#[test]
-fn changing_one_character_of_any_quoted_span_in_the_article_names_the_item() {
-    let story = bundled::load().expect("bundled story");
-    let mut items: Vec<(String, std::ops::Range<usize>)> = Vec::new();
-    items.extend(
-        story
-            .entities()
-            .iter()
-            .map(|e| (format!("entity `{}`", e.id), e.at.span.clone())),
-    );
-    items.extend(
-        story
-            .quotes()
-            .iter()
-            .map(|q| (format!("quote `{}`", q.id), q.at.span.clone())),
-    );
-    items.extend(
-        story
-            .events()
-            .iter()
-            .map(|e| (format!("event `{}`", e.id), e.at.span.clone())),
-    );
-    items.extend(
-        story
-            .relationships()
-            .iter()
-            .map(|r| (format!("relationship `{}`", r.id), r.at.span.clone())),
-    );
-    items.extend(
-        story
-            .claims()
-            .iter()
-            .map(|c| (format!("claim `{}`", c.id), c.at.span.clone())),
-    );
-    for (item, span) in items {
-        let text = story.article();
-        // A letter in the middle of the span, replaced by a letter the span cannot contain there.
-        let (offset, c) = text[span.clone()]
-            .char_indices()
-            .nth(text[span.clone()].chars().count() / 2)
-            .unwrap();
-        let at = span.start + offset;
-        let mut changed = String::with_capacity(text.len());
-        changed.push_str(&text[..at]);
-        changed.push(if c == '#' { '%' } else { '#' });
-        changed.push_str(&text[at + c.len_utf8()..]);
-        let found = problems(
-            &serde_json::from_str(bundled::source_json()).unwrap(),
-            &changed,
-        );
-        assert!(
-            found.iter().any(|p| p.starts_with(&item)),
-            "changing {c:?} in {item} went unnoticed: {found:#?}"
-        );
-    }
-}
-
-/// The same for the structured layer: a changed character in an item's quoted words.
-#[test]
-fn changing_one_character_of_any_quoted_span_in_the_story_file_names_the_item() {
-    let source: Value = serde_json::from_str(bundled::source_json()).unwrap();
+/// Every span of the bundled story file, as a JSON pointer to it and the name problems give its
+/// item: every item's words, each claim's evidence and responses, and the story's metadata.
+fn span_sites(source: &Value) -> Vec<(String, String)> {
+    let mut sites: Vec<(String, String)> = ["headline", "summary", "photo/caption", "photo/credit"]
+        .iter()
+        .filter(|field| source.pointer(&format!("/meta/{field}")).is_some())
+        .map(|field| (format!("/meta/{field}"), "story metadata".to_owned()))
+        .collect();
+    let items = |list: &str| source[list].as_array().cloned().unwrap_or_default();
     for (list, field, kind) in [
         ("entities", "source", "entity"),
         ("quotes", "text", "quote"),
@@ -220,22 +166,98 @@ fn changing_one_character_of_any_quoted_span_in_the_story_file_names_the_item() 
         ("relationships", "source", "relationship"),
         ("claims", "source", "claim"),
     ] {
-        let count = source[list].as_array().map_or(0, Vec::len);
-        for i in 0..count {
+        for (i, item) in items(list).iter().enumerate() {
+            let name = format!("{kind} `{}`", item["id"].as_str().unwrap());
+            sites.push((format!("/{list}/{i}/{field}"), name));
+        }
+    }
+    for (c, claim) in items("claims").iter().enumerate() {
+        let name = format!("claim `{}`", claim["id"].as_str().unwrap());
+        for n in 0..claim["evidence"].as_array().map_or(0, Vec::len) {
+            sites.push((format!("/claims/{c}/evidence/{n}/source"), name.clone()));
+        }
+        for (r, response) in claim["responses"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let name = format!("response `{}`", response["id"].as_str().unwrap());
+            sites.push((format!("/claims/{c}/responses/{r}/source"), name));
+        }
+    }
+    sites
+}
+
+/// `text` with its middle character replaced by one that cannot be there.
+fn with_middle_changed(text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let middle = chars.len() / 2;
+    chars[middle] = if chars[middle] == '#' { '%' } else { '#' };
+    chars.into_iter().collect()
+}
+
+/// Every span of the bundled story whose words are changed by one character in the article is
+/// named in the problems.
+#[test]
+fn changing_one_character_of_any_quoted_span_in_the_article_names_the_item() {
+    let source: Value = serde_json::from_str(bundled::source_json()).unwrap();
+    let article = bundled::article();
+    let sites = span_sites(&source);
+    assert!(
+        sites.len() > 80,
+        "{} spans: the walk misses some",
+        sites.len()
+    );
+    for (pointer, item) in sites {
+        let span = &source.pointer(&pointer).unwrap();
+        let words = span.as_str().or_else(|| span["text"].as_str()).unwrap();
+        let context = span["within"].as_str().unwrap_or(words);
+        let at = article.find(context).unwrap() + context.find(words).unwrap();
+        let changed = format!(
+            "{}{}{}",
+            &article[..at],
+            with_middle_changed(words),
+            &article[at + words.len()..]
+        );
+        let found = problems(&source, &changed);
+        assert!(
+            found.iter().any(|p| p.starts_with(&item)),
+            "changing {pointer} in the article went unnoticed: {found:#?}"
+        );
+    }
+}
+
+/// The same for the story file: a changed character in any span's words, or in the longer words
+/// (`within`) that pick one occurrence of them.
+#[test]
+fn changing_one_character_of_any_quoted_span_in_the_story_file_names_the_item() {
+    let source: Value = serde_json::from_str(bundled::source_json()).unwrap();
+    let mut checked_within = 0;
+    for (pointer, item) in span_sites(&source) {
+        let span = source.pointer(&pointer).unwrap().clone();
+        let mut variants = Vec::new();
+        match &span {
+            Value::String(words) => variants.push(json!(with_middle_changed(words))),
+            _ => {
+                let (text, within) = (
+                    span["text"].as_str().unwrap(),
+                    span["within"].as_str().unwrap(),
+                );
+                variants.push(json!({ "text": with_middle_changed(text), "within": within }));
+                variants.push(json!({ "text": text, "within": with_middle_changed(within) }));
+                checked_within += 1;
+            }
+        }
+        for variant in variants {
             let mut story = source.clone();
-            let id = story[list][i]["id"].as_str().unwrap().to_owned();
-            let words = story[list][i][field].as_str().map(str::to_owned);
-            let Some(words) = words else { continue };
-            let mut chars: Vec<char> = words.chars().collect();
-            let middle = chars.len() / 2;
-            chars[middle] = if chars[middle] == '#' { '%' } else { '#' };
-            story[list][i][field] = json!(chars.into_iter().collect::<String>());
+            *story.pointer_mut(&pointer).unwrap() = variant.clone();
             let found = problems(&story, bundled::article());
-            let item = format!("{kind} `{id}`");
             assert!(
                 found.iter().any(|p| p.starts_with(&item)),
-                "{item}: change went unnoticed: {found:#?}"
+                "{pointer} = {variant}: change went unnoticed: {found:#?}"
             );
         }
     }
+    assert!(checked_within > 0, "the story has `within` spans to check");
 }

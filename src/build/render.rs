@@ -44,4 +44,13 @@ mod tests {
         );
         assert!(!html.contains("id=\"open-sergey-kislyak\""));
     }
+
+    #[test]
+    fn every_view_renders_at_build_time_with_an_item_open() {
+        // Rendering natively would panic on any component that read the browser while rendering.
+        for view in ["cards", "timeline", "claims", "graph", "article"] {
+            let html = explorer(&format!("view={view}&item=sergey-kislyak"));
+            assert!(html.contains("id=\"detail\""), "{view}: the detail is open");
+        }
+    }
 }
