@@ -31,7 +31,9 @@ test('with JavaScript disabled the page shows the cards and the article', async 
   try {
     await page.goto(env.server.url);
     await storyShown(page);
-    assert.match(await page.textContent('body'), /The interactive explorer needs JavaScript/);
+    // Only without JavaScript is the <noscript> content parsed into elements, and so shown.
+    assert.match(await page.locator('p.boot-message').textContent(), /The interactive explorer needs JavaScript/);
+    assert.ok(await page.locator('p.boot-message').isVisible());
   } finally {
     await context.close();
   }

@@ -291,3 +291,82 @@ test('what a reader does between the engine’s render and its ready signal is n
     await close();
   }
 });
+
+test('on a link to another view, what the reader typed and opened before the engine stays theirs', async () => {
+  const { page, release, errors, close } = await fresh({ hold: true, query: '?q=pelosi' });
+  try {
+    assert.equal(await engine(page), 'loading');
+    await page.click('.filters__more summary');
+    await page.focus('#search');
+    await page.keyboard.type('kis');
+    release();
+    await ready(page);
+    await page.waitForURL(/q=kis(&|$)/);
+    assert.equal(await page.inputValue('#search'), 'kis');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'search', 'focus stays in the search box');
+    assert.ok(await page.evaluate(() => document.querySelector('.filters__more').open), 'the filters stay open');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a choice in "Involving" and a month typed before the engine arrives are adopted', async () => {
+  const { page, release, close } = await fresh({ hold: true });
+  try {
+    await page.click('.filters__more summary');
+    await page.selectOption('#involving', 'sergey-kislyak');
+    await page.fill('#date-from', '2017-03');
+    release();
+    await ready(page);
+    await page.waitForURL(/with=sergey-kislyak/);
+    await page.waitForURL(/from=2017-03/);
+    assert.match(squash(await page.textContent('.status')), /^\d+ of \d+ items match$/);
+    assert.equal(await page.inputValue('#involving'), 'sergey-kislyak');
+    assert.equal(await page.inputValue('#date-from'), '2017-03');
+  } finally {
+    await close();
+  }
+});
+
+test('a page the browser translated before the engine arrived is rendered afresh, not broken', async () => {
+  const { page, release, errors, close } = await fresh({ hold: true });
+  try {
+    await page.evaluate(() => {
+      // What Chrome's translation does: wrap words in <font> and mark the document.
+      document.documentElement.classList.add('translated-ltr');
+      const headline = document.querySelector('.masthead__headline');
+      const font = document.createElement('font');
+      font.textContent = headline.textContent;
+      headline.replaceChildren(font);
+    });
+    await page.hover('.views__button');
+    release();
+    await ready(page);
+    assert.equal(await page.isVisible('#fatal'), false);
+    assert.ok((await page.locator('.card').count()) > 50);
+    assert.equal(squash(await page.textContent('.masthead__headline')), 'Jeff Sessions');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('an embed keeps its compact presentation throughout the engine taking over', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 700 } });
+  await context.addInitScript(() => {
+    window.embedLost = 0;
+    new MutationObserver(() => { if (!document.documentElement.hasAttribute('data-embed')) window.embedLost += 1; })
+      .observe(document.documentElement, { attributes: true, attributeFilter: ['data-embed'] });
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${env.server.url}?embed=1&childId=graphic`);
+    await page.hover('.views__button');
+    await ready(page);
+    assert.equal(await page.evaluate(() => window.embedLost), 0, 'data-embed was never removed');
+    assert.equal(await page.isVisible('.masthead__summary'), false);
+  } finally {
+    await context.close();
+  }
+});

@@ -30,12 +30,17 @@
   var pageSettings = settings.pageSettings || [];
   var prefixes = settings.pageSettingPrefixes || [];
 
-  // The query's pairs, decoded; null for one that is not properly encoded.
+  // The query's pairs: the key decoded (null if it cannot be), and the value decoded or, if it
+  // cannot be, as written — whether a link shows the page as built depends on its keys alone,
+  // as in src/views/url_state.rs.
+  function decode(text) {
+    try { return decodeURIComponent(text.replace(/\+/g, ' ')); } catch (err) { return null; }
+  }
   var pairs = location.search.replace(/^\?/, '').split('&').filter(Boolean).map(function (pair) {
     var at = pair.indexOf('=');
-    try {
-      return [decodeURIComponent(at < 0 ? pair : pair.slice(0, at)), decodeURIComponent(at < 0 ? '' : pair.slice(at + 1).replace(/\+/g, ' '))];
-    } catch (err) { return null; }
+    var key = decode(at < 0 ? pair : pair.slice(0, at));
+    var value = at < 0 ? '' : pair.slice(at + 1);
+    return key === null ? null : [key, decode(value) === null ? value : decode(value)];
   });
   function isPageSetting(key) {
     return pageSettings.indexOf(key) >= 0 || prefixes.some(function (p) { return key.indexOf(p) === 0; });

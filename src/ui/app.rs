@@ -20,7 +20,7 @@ use super::{perf, StoryRef};
 use crate::bundled;
 use crate::views::cards::CardKind;
 use crate::views::query::{run, SearchIndex};
-use crate::views::url_state::{decode, effective, encode, param, sticky_part, view_part};
+use crate::views::url_state::{decode, effective, encode, param, sticky_part};
 use crate::views::view_state::{Action, View, ViewState};
 use crate::views::{cards, claims, graph, layout, mentions, reader, related, timeline};
 use std::rc::Rc;
@@ -48,38 +48,32 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let built = props.link.to_string();
     let link = use_state(|| built.clone());
-    let announced = use_mut_ref(|| false);
     {
         // In the browser only (effects do not run on the server): once the page as built is
-        // hydrated, move to the address's link if it asks for more, then tell the boot script.
+        // hydrated, move to the address's link if it asks for more; the explorer then says
+        // when it shows it.
         let (link, built) = (link.clone(), built.clone());
-        use_effect_with((*link).clone(), move |current| {
+        use_effect_with((), move |_| {
             super::set_hydrating(false);
-            if *announced.borrow() {
-                return;
-            }
             let wanted = effective(&built, &history::current_query());
-            if wanted != *current {
+            if wanted == built {
+                ready(&built);
+            } else {
                 link.set(wanted);
-                return;
-            }
-            *announced.borrow_mut() = true;
-            super::announce("explorer-ready");
-            #[cfg(feature = "fixtures")]
-            if param(current, "fault").as_deref() == Some("panic") {
-                panic!("a panic was requested by the link (fault=panic)");
             }
         });
     }
     let source = story_source(&link);
-    let loaded = use_memo(source, |source| {
+    let loaded = use_memo(source.clone(), |source| {
         load(source.as_deref()).map(|story| StoryRef(Rc::new(story)))
     });
+    let moved = *link != built;
     match &*loaded {
         Ok(story) => html! {
-            // A link that shows something else than the page as built gets a fresh explorer;
-            // page settings (the embed flag) change no DOM and keep it.
-            <Explorer key={view_part(&link)} story={story.clone()} link={(*link).clone()} {built} />
+            // Another story (a fixture) gets a fresh explorer; another view of the same story
+            // is a change of state in the same one, so the DOM the reader is using stays.
+            <Explorer key={source.unwrap_or_default()} story={story.clone()} link={(*link).clone()}
+                {built} {moved} />
         },
         Err(error) => html! {
             <main class="load-error" role="alert">
@@ -89,6 +83,16 @@ pub fn App(props: &AppProps) -> Html {
             </main>
         },
     }
+}
+
+/// The explorer shows what its link asks for: tell the boot script, which replays early clicks.
+fn ready(link: &str) {
+    super::announce("explorer-ready");
+    #[cfg(feature = "fixtures")]
+    if param(link, "fault").as_deref() == Some("panic") {
+        panic!("a panic was requested by the link (fault=panic)");
+    }
+    let _ = link;
 }
 
 /// Which story a link asks for: `None` for the bundled one.
@@ -120,6 +124,8 @@ struct ExplorerProps {
     link: String,
     /// The link the page was built for, which its bare address means.
     built: String,
+    /// Made after a move away from the page as built (so it is what the link asks for at once).
+    moved: bool,
 }
 
 #[component]
@@ -133,10 +139,13 @@ fn Explorer(props: &ExplorerProps) -> Html {
     let notices = use_state(|| link.notices.clone());
     let view = &state.0;
     use_url_sync(&story, view, state.dispatcher(), &props.link, &props.built);
+    use_link_moves(&props.story, view, state.dispatcher(), &notices, props);
     use_effect_with((embed, props.link.clone()), |(embed, link)| {
+        // While hydrating, the link is the page as built; the boot script has set the
+        // presentation from the address, and the move that follows brings the real flag.
         let child_id = param(link, "childId")
             .unwrap_or_else(|| crate::views::url_state::DEFAULT_CHILD_ID.to_owned());
-        let reporter = embed::present(*embed, child_id);
+        let reporter = (!super::hydrating()).then(|| embed::present(*embed, child_id));
         move || drop(reporter)
     });
     let all_cards = use_memo(story.clone(), |story| cards::cards(story));
@@ -301,6 +310,55 @@ fn Explorer(props: &ExplorerProps) -> Html {
             </main>
         </div>
     }
+}
+
+/// Moves the explorer to its link when the link changes after hydration (the address asked for
+/// more than the page as built), keeping what the reader typed into the page as built; and says
+/// when what the link asks for is on screen.
+#[hook]
+fn use_link_moves(
+    story: &StoryRef,
+    view: &ViewState,
+    dispatcher: UseReducerDispatcher<State>,
+    notices: &UseStateHandle<Vec<String>>,
+    props: &ExplorerProps,
+) {
+    let first = use_mut_ref(|| true);
+    let pending = use_mut_ref(|| false);
+    {
+        // After every render; declared first, so it sees the move of the render before.
+        let (pending, link) = (pending.clone(), props.link.clone());
+        use_effect(move || {
+            if pending.replace(false) {
+                ready(&link);
+            }
+        });
+    }
+    let built = use_memo((story.clone(), props.built.clone()), |(story, built)| {
+        decode(built, story).state
+    });
+    let (story, view, notices, moved) = (story.clone(), view.clone(), notices.clone(), props.moved);
+    use_effect_with(props.link.clone(), move |link| {
+        if first.replace(false) {
+            if moved {
+                ready(link);
+            }
+            return;
+        }
+        let decoded = decode(link, &story);
+        let mut next = decoded.state;
+        // Words typed into the page as built before the engine arrived are the reader's latest.
+        if view.query.text != built.query.text {
+            next.query.text = view.query.text.clone();
+        }
+        notices.set(decoded.notices);
+        if next == view {
+            ready(link);
+        } else {
+            *pending.borrow_mut() = true;
+            dispatcher.dispatch(Action::Restore(next));
+        }
+    });
 }
 
 /// Writes each new view state to the address bar, and restores the state on Back and Forward.

@@ -10,6 +10,7 @@ use crate::views::query::{Query, Results, SOURCINGS};
 use crate::views::view_state::{Action, Filter};
 use std::rc::Rc;
 use story_core::dates::PartialDate;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -35,16 +36,43 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let search = use_node_ref();
     let hydrated = use_state(super::hydrating);
     {
-        // Words typed into the page as built, before the engine hydrated it, are still in the
-        // box (see `field_value`): adopt them.
-        let (search, act, text) = (search.clone(), act.clone(), props.query.text.clone());
+        // What the reader typed or chose in the page as built, before the engine hydrated it, is
+        // still in the fields (see `field_value`; hydration leaves a select's choice alone):
+        // adopt it.
+        let (search, act, query) = (search.clone(), act.clone(), props.query.clone());
         use_effect_with((), move |_| {
+            if !*hydrated {
+                return;
+            }
             let typed = search
                 .cast::<HtmlInputElement>()
                 .map(|input| input.value())
                 .unwrap_or_default();
-            if *hydrated && typed != text {
+            if typed != query.text {
                 act.emit(Action::SetText(typed));
+            }
+            let field = |id: &str| {
+                gloo::utils::document()
+                    .get_element_by_id(id)
+                    .and_then(|el| el.dyn_into::<HtmlInputElement>().ok())
+                    .map(|input| input.value())
+                    .filter(|value| !value.is_empty())
+            };
+            let chosen = gloo::utils::document()
+                .get_element_by_id("involving")
+                .and_then(|el| el.dyn_into::<HtmlSelectElement>().ok())
+                .map(|select| select.value())
+                .filter(|value| !value.is_empty());
+            if chosen.is_some() && chosen != query.involving {
+                act.emit(Action::SetInvolving(chosen));
+            }
+            let from = field("date-from").and_then(|v| PartialDate::parse_iso(&v));
+            if from.is_some() && from != query.from {
+                act.emit(Action::SetFrom(from));
+            }
+            let to = field("date-to").and_then(|v| PartialDate::parse_iso(&v));
+            if to.is_some() && to != query.to {
+                act.emit(Action::SetTo(to));
             }
         });
     }

@@ -100,21 +100,49 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return show_fatal_error("the page has no document to show the explorer in");
     };
-    let built = document
-        .get_element_by_id("app")
-        .and_then(|root| Some((root.get_attribute(BUILT_LINK_ATTRIBUTE)?, root)));
+    let app = document.get_element_by_id("app");
+    let built = app
+        .as_ref()
+        .and_then(|root| root.get_attribute(BUILT_LINK_ATTRIBUTE));
     announce("explorer-mounting");
-    match (built, document.body()) {
-        (Some((link, root)), _) => {
+    match (app, built) {
+        (Some(root), Some(link)) if as_built(&document, &root) => {
             let props = AppProps { link: link.into() };
             set_hydrating(true);
             yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
         }
-        (None, Some(body)) => {
-            yew::Renderer::<App>::with_root(body.into()).render();
+        // A page changed since it was built (translated by the browser, its comments stripped
+        // by a proxy) cannot be hydrated, which would panic: render it afresh, from the same link.
+        (Some(root), built) => {
+            root.set_inner_html("");
+            let props = AppProps {
+                link: built.unwrap_or_default().into(),
+            };
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
         }
-        (None, None) => show_fatal_error("the page has no place to show the explorer"),
+        (None, _) => match document.body() {
+            Some(body) => {
+                yew::Renderer::<App>::with_root(body.into()).render();
+            }
+            None => show_fatal_error("the page has no place to show the explorer"),
+        },
     }
+}
+
+/// Whether `root` still holds the explorer exactly as the build rendered it: it opens with the
+/// render's hydration marker, and no browser translation has rewritten its text (translators
+/// wrap words in `<font>` and mark `<html>` as translated).
+#[cfg(target_arch = "wasm32")]
+fn as_built(document: &web_sys::Document, root: &web_sys::Element) -> bool {
+    let marked = root.first_child().is_some_and(|node| {
+        node.node_type() == web_sys::Node::COMMENT_NODE
+            && node.node_value().is_some_and(|text| text.starts_with("<["))
+    });
+    let translated = document
+        .document_element()
+        .is_some_and(|html| html.class_name().contains("translated-"));
+    let rewritten = root.query_selector("font").ok().flatten().is_some();
+    marked && !translated && !rewritten
 }
 
 /// Tells the page's boot script (static/boot.js) where the engine is: `explorer-mounting` just

@@ -199,7 +199,10 @@ pub fn encode(state: &ViewState) -> String {
 
 /// Reads a query string (with or without `?`) against `story`.
 pub fn decode(query: &str, story: &Story) -> Decoded {
-    let mut out = Decoded::default();
+    let mut out = Decoded {
+        embed: is_embed(query),
+        ..Decoded::default()
+    };
     for pair in pairs(query) {
         let Some((key, value)) = pair else {
             out.notices
@@ -291,7 +294,6 @@ fn apply(out: &mut Decoded, key: &str, value: &str, story: &Story) -> Result<(),
             (state.graph.x, state.graph.y) =
                 parse(x).zip(parse(y)).ok_or_else(|| bad("the position"))?;
         }
-        "embed" => out.embed = EMBED_VALUES.contains(&value),
         k if is_page_setting(k) || FIXTURE_KEYS.contains(&k) => {}
         _ => return Err(format!("the unknown setting “{}”", shorten(key))),
     }
@@ -445,6 +447,13 @@ mod tests {
         );
         assert_eq!(effective("item=a", "?q=b&embed=1"), "q=b&embed=1");
         assert_eq!(effective("", "?view=graph"), "view=graph");
+    }
+
+    #[test]
+    fn the_first_embed_key_decides_as_in_the_boot_script() {
+        let story = bundled::load().unwrap();
+        assert!(decode("embed=1&embed=0", &story).embed);
+        assert!(!decode("embed=0&embed=1", &story).embed);
     }
 
     #[test]
