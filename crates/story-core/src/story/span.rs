@@ -6,11 +6,12 @@ use std::ops::Range;
 
 /// The article, indexed by every 4-byte window, so that checking thousands of spans for being
 /// found exactly once costs a lookup each rather than a scan of the whole article each. The
-/// windows are one vector sorted by (window, position), so each window's starts are a run found
-/// by binary search.
+/// index is every window's start, sorted by the window there (stably, so each window's starts
+/// stay in article order): a window's starts are one run, found by binary search. Four bytes per
+/// byte of article, where a hash map of vectors would bring its own code into the wasm.
 pub struct ArticleIndex<'a> {
     text: &'a str,
-    windows: Vec<(u32, u32)>,
+    starts: Vec<u32>,
 }
 
 const WINDOW: usize = 4;
@@ -22,19 +23,20 @@ fn window_at(bytes: &[u8], at: usize) -> u32 {
 impl<'a> ArticleIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
-        let mut windows: Vec<(u32, u32)> = (0..bytes.len().saturating_sub(WINDOW - 1))
-            .map(|at| (window_at(bytes, at), at as u32))
-            .collect();
-        // Stable, so each window's starts stay in article order.
-        crate::order::sort_by(&mut windows, |a, b| a.0.cmp(&b.0));
-        Self { text, windows }
+        let mut starts: Vec<u32> = (0..bytes.len().saturating_sub(WINDOW - 1) as u32).collect();
+        crate::order::sort_by(&mut starts, |&a, &b| {
+            window_at(bytes, a as usize).cmp(&window_at(bytes, b as usize))
+        });
+        Self { text, starts }
     }
 
     /// The starts of `window`, in article order.
-    fn starts(&self, window: u32) -> &[(u32, u32)] {
-        let from = self.windows.partition_point(|w| w.0 < window);
-        let to = self.windows.partition_point(|w| w.0 <= window);
-        &self.windows[from..to]
+    fn starts(&self, window: u32) -> &[u32] {
+        let bytes = self.text.as_bytes();
+        let at = |start: &u32| window_at(bytes, *start as usize);
+        let from = self.starts.partition_point(|s| at(s) < window);
+        let to = self.starts.partition_point(|s| at(s) <= window);
+        &self.starts[from..to]
     }
 
     /// Every start of `needle` in the article, like [`occurrences`] on the whole text.
@@ -52,7 +54,7 @@ impl<'a> ArticleIndex<'a> {
         };
         starts
             .iter()
-            .filter_map(|&(_, at)| (at as usize).checked_sub(offset))
+            .filter_map(|&at| (at as usize).checked_sub(offset))
             .filter(|&start| self.text.as_bytes()[start..].starts_with(bytes))
             .collect()
     }
