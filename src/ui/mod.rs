@@ -114,7 +114,7 @@ pub fn start() {
         // A page changed since it was built (translated by the browser, its comments stripped
         // by a proxy) cannot be hydrated, which would panic: render it afresh, from the same link.
         (Some(root), built) => {
-            root.set_inner_html("");
+            root.set_text_content(None);
             let props = AppProps {
                 link: built.unwrap_or_default().into(),
             };
