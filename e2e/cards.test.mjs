@@ -23,7 +23,7 @@ const QUOTES = [
 // Every date the article gives, at its precision, with the words that gave it.
 const EVENT_DATES = [
   ['2016-07', 'July'], ['2016-09', 'September'], ['2016-12', 'in December'], ['2017-01', 'in January'],
-  ['2017-02', 'last month'], ['2017-02-09', 'Feb. 9, 2017'], ['2017-03-01', 'Wednesday'], ['2017-03-01', 'Wednesday'], ['2017-03-01', 'Wednesday night'],
+  ['2017-02', 'last month'], ['2017-02-09', 'Feb. 9, 2017'], ['2017-03-01', 'Wednesday'], ['2017-03-01', 'Wednesday'], ['2017-03-01', 'Since the news broke Wednesday night'],
   ['2017-03-01', 'Since Wednesday'], ['2017-03-02', 'Thursday'], ['2017-03-02', 'Thursday morning'],
 ];
 
@@ -90,7 +90,29 @@ test('selecting a card opens its detail, whose related items are themselves sele
   await page.click('#open-sessions-met-ambassador');
   const responses = await detail.locator('section', { hasText: 'Responses' }).locator('.link-button').allTextContents();
   assert.equal(responses.length, 9);
-  assert.ok(responses.some((r) => r.startsWith('Maria Zakharova (Dismissal)')));
+  assert.ok(responses.some((r) => r.startsWith('Russian Foreign Ministry (Dismissal)')));
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [], pageErrors: [] });
+  await close();
+});
+
+test('every inference reads as one, with its reason: the “fake news” quote, Zakharova’s role, the date', async () => {
+  const { page, problems, close } = await open();
+  const inferred = async (selector) => squash(await page.textContent(selector));
+  assert.match(await inferred('.card[data-id="zakharova-fake-news"] .inferred'), /^Inferred: .*taken to be Maria Zakharova/);
+  assert.match(await inferred('.card[data-id="maria-zakharova"] .card__subtitle'), /^Russian Foreign Ministry spokeswoman/);
+  assert.match(await inferred('.card[data-id="maria-zakharova"] .inferred'), /^Inferred: .*the Foreign Ministry’s spokeswoman/);
+  assert.equal(await page.locator('.card[data-id="jeff-sessions"] .inferred').count(), 0, 'stated facts carry no mark');
+  // The publication date: marked inferred, and the reason one tap away.
+  assert.match(await inferred('.masthead__dateline'), /^Published March 2, 2017 \(inferred\)$/);
+  await page.click('.masthead__note summary');
+  assert.match(await inferred('.masthead__note p'), /does not print its date/);
+  // In the detail, beside the facts it qualifies.
+  await page.click('#open-maria-zakharova');
+  const facts = await page.$$eval('#detail .detail__facts > div', (ds) => ds.map((d) => d.querySelector('dt').textContent));
+  assert.deepEqual(facts.slice(0, 2), ['Role', 'Side']);
+  assert.ok(facts.includes('Inferred'), facts.join(' | '));
+  const links = await page.locator('#detail .link-button').allTextContents();
+  assert.ok(links.some((t) => t.startsWith('Maria Zakharova: “fake news.”') && t.endsWith('(inferred)')), links.join(' | '));
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [], pageErrors: [] });
   await close();
 });

@@ -13,12 +13,21 @@ const positions = (page) => page.$$eval('.node', (n) => n.map((x) => `${x.datase
 test('the graph shows every relationship the article states, and the table lists the same edges', async () => {
   const { page, problems, close } = await openGraph();
   const edges = await edgeIds(page);
-  assert.equal(edges.length, 24);
+  assert.equal(edges.length, 26);
   assert.deepEqual(await rowIds(page), edges);
   const rows = await page.$$eval('.relationships tbody tr', (r) => r.map((x) => [...x.cells].slice(0, 3).map((c) => c.textContent.trim()).join(' ')));
   assert.ok(rows.includes('Jeff Sessions met with Sergey Kislyak'));
   assert.ok(rows.includes('Michael Flynn spoke to (then lied about it) Russian officials'));
-  assert.match(await page.textContent('#graph-summary'), /24 people, organizations, groups and places and 24 relationships\. Most connected: Jeff Sessions \(7\)/);
+  assert.ok(rows.includes('Nancy Pelosi is Minority Leader of U.S. House of Representatives'));
+  assert.ok(rows.some((r) => r.startsWith('Claire McCaskill is a senator in') && r.endsWith('U.S. Senate')));
+  // An inferred relation says so, and why, in the table and in the edge's tooltip.
+  const inferred = page.locator('.relationships tr[data-id="zakharova-speaks-for-ministry"] .inferred');
+  assert.match(squash(await inferred.textContent()), /^Inferred: .*Maria Zakharova/);
+  assert.match(await page.textContent('.edge[data-id="zakharova-speaks-for-ministry"] title'), /is spokeswoman for Russian Foreign Ministry\. Inferred: /);
+  // Each date on its own: two meetings, two dates, not run together.
+  const dates = await page.$$eval('.relationships tr[data-id="sessions-met-kislyak"] .dates li', (l) => l.map((x) => x.textContent.trim()));
+  assert.deepEqual(dates, ['July 2016 (“July”)', 'September 2016 (“September”)']);
+  assert.match(await page.textContent('#graph-summary'), /27 people, organizations, groups and places and 26 relationships\. Most connected: Jeff Sessions \(7\)/);
   assert.equal(await page.locator('.graph__legend li').count(), 5);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [], pageErrors: [] });
   await close();
@@ -135,7 +144,8 @@ test('the graph downloads as a standalone SVG file', async () => {
   assert.equal(download.suggestedFilename(), 'relationships.svg');
   const svg = await readFile(await download.path(), 'utf8');
   assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-  assert.equal((svg.match(/<line /g) ?? []).length, 24);
+  assert.equal((svg.match(/<line /g) ?? []).length, 26);
+  assert.ok(svg.includes('>is spokeswoman for (inferred)<'), 'the export marks the inferred relation');
   assert.ok(svg.includes('>Jeff Sessions<') && !svg.includes('<script'));
   await close();
 });

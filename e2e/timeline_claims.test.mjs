@@ -13,7 +13,7 @@ const EVENTS = [
   ['sworn-in', 'happened', '2017-02-09', 'Feb. 9, 2017'],
   ['post-report', 'reported', '2017-03-01', 'Wednesday'],
   ['sessions-denies-in-statement', 'reported', '2017-03-01', 'Wednesday'],
-  ['democrats-call-for-recusal', 'reported', '2017-03-01', 'Wednesday night'],
+  ['democrats-call-for-recusal', 'reported', '2017-03-01', 'Since the news broke Wednesday night'],
   ['committee-members-react', 'reported', '2017-03-01', 'Since Wednesday'],
   ['peskov-comments', 'reported', '2017-03-02', 'Thursday'],
   ['mccaskill-statement', 'reported', '2017-03-02', 'Thursday morning'],
@@ -26,7 +26,8 @@ const timelineEvents = (page) => page.$$eval('.tl-event', (events) => events.map
   e.closest('[data-lane]').dataset.lane,
   e.querySelector('time').getAttribute('datetime'),
   e.querySelector('.date__words')?.textContent.replace(/^ \(“|”\)$/g, '') ?? '',
-  e.classList.contains('tl-event--span') ? 'span' : 'point',
+  ['span', 'from', 'point'].find((s) => e.classList.contains(`tl-event--${s}`)),
+  e.querySelector('.tl-event__date').textContent,
 ]));
 
 test('the timeline shows every dated event at its date and precision, in its lane, with its words', async () => {
@@ -34,9 +35,16 @@ test('the timeline shows every dated event at its date and precision, in its lan
   await view(page, 'Timeline');
   const shown = await timelineEvents(page);
   assert.deepEqual(shown.map((e) => e.slice(0, 4)), EVENTS, 'in date order');
-  for (const [id, , datetime, , shape] of shown) {
-    assert.equal(shape, datetime.length === 10 ? 'point' : 'span', `${id} drawn at its precision`);
+  const since = ['committee-members-react', 'democrats-call-for-recusal'];
+  for (const [id, , datetime, , shape, text] of shown) {
+    if (since.includes(id)) {
+      assert.equal(shape, 'from', `${id} runs on from its day`);
+      assert.match(squash(text), /^from March 1, 2017 \(“Since/, `${id} reads as open-ended`);
+    } else {
+      assert.equal(shape, datetime.length === 10 ? 'point' : 'span', `${id} drawn at its precision`);
+    }
   }
+  assert.match(squash(await page.textContent('.timeline__legend')), /from that day on/);
   const periods = await page.$$eval('.timeline__period > h3 time', (t) => t.map((e) => e.getAttribute('datetime')));
   assert.deepEqual(periods, ['2016-07', '2016-09', '2016-12', '2017-01', '2017-02', '2017-03']);
   const gaps = (await page.locator('.timeline__gap').allTextContents()).map(squash);
@@ -52,7 +60,7 @@ test('selecting an event shows its detail: the people involved and its source se
   await page.click('.tl-event[data-id="flynn-resigns"] .tl-event__open');
   assert.equal(squash(await page.textContent('#detail h2')), 'Michael Flynn is forced to resign as National Security Adviser');
   const people = await page.locator('#detail section:has(h3:text("People and organizations")) .link-button').allTextContents();
-  assert.deepEqual(people, ['Michael Flynn', 'Donald Trump']);
+  assert.deepEqual(people, ['Michael Flynn'], 'the article does not say who forced him out');
   assert.match(await page.textContent('#detail .source mark'), /^last month Michael Flynn was forced to resign/);
   await close();
 });
@@ -81,15 +89,31 @@ test('the claims view shows the central claim with every response, each quote ve
     r.querySelector('.response__who .link-button').textContent, r.dataset.stance,
   ]));
   assert.deepEqual(responses, [
-    ['Dmitry Peskov', 'non-denial'], ['Maria Zakharova', 'dismissal'], ['Jeff Sessions', 'denial'],
-    ['Jeff Sessions', 'non-denial'], ['Other members of the Armed Services Committee', 'criticism'],
-    ['Anonymous committee staffer', 'criticism'], ['Claire McCaskill', 'criticism'], ['Democrats', 'call-to-act'],
+    ['The Kremlin', 'non-denial'], ['Russian Foreign Ministry', 'dismissal'], ['Jeff Sessions', 'denial'],
+    ['Jeff Sessions', 'denial'], ['Other members of the Armed Services Committee', 'characterization'],
+    ['Anonymous committee staffer', 'characterization'], ['Claire McCaskill', 'characterization'], ['Democrats', 'call-to-act'],
     ['Nancy Pelosi', 'call-to-act'],
   ]);
   const quotes = await claim.locator('.response__quote').allTextContents();
   assert.equal(quotes.length, 10, 'every quote of the article answers the central claim');
   for (const q of quotes) assert.ok(ARTICLE.includes(q.replace(/^“|”$/g, '')), `${q} is verbatim`);
-  assert.match(await claim.locator('.evidence__item--missing').textContent(), /^Missing: No notes from the meetings/);
+  assert.equal(await claim.locator('.evidence__item--missing').count(), 0);
+  const his = page.locator('.claim[data-id="sessions-no-campaign-talk"]');
+  assert.match(squash(await his.locator('.claim__by').textContent()), /^Claim reported by Jeff Sessions/);
+  assert.match(await his.locator('.evidence__item--missing').textContent(), /^Missing: No notes from the meetings/);
+  // Sessions' statement: a denial, limited to the campaign.
+  assert.match(await claim.locator('.response[data-id="sessions-statement-denial"] .response__summary').textContent(),
+    /The denial is limited to discussions of the campaign/);
+  // Inferences read as such, with their reasons, where the reader sees the value.
+  const fake = claim.locator('.response__quoted:has([data-quote="zakharova-fake-news"]) .inferred');
+  assert.match(squash(await fake.textContent()), /^Inferred: .*taken to be Maria Zakharova/);
+  assert.match(squash(await claim.locator('.response[data-id="mccaskill-similar"] > .inferred').textContent()), /^Inferred: The article does not quote her statement/);
+  assert.match(squash(await claim.locator(':scope > .inferred').textContent()), /^Inferred: The article credits the Washington Post/);
+  // The legend defines every stance.
+  await page.click('.claims__legend summary');
+  const legend = await page.$$eval('.claims__legend dl > div', (ds) => ds.map((d) => [d.querySelector('dt').textContent.trim(), d.querySelector('dd').textContent]));
+  assert.equal(legend.length, 7);
+  assert.deepEqual(legend.find(([s]) => s.endsWith('Characterization')), ['≈Characterization', 'Describes what the claim reports (as unusual, for instance) without disputing it.']);
   await claim.locator('.response[data-id="pelosi-resign"] .response__summary .link-button').click();
   assert.match(squash(await page.textContent('#detail h2')), /^Pelosi says Sessions must resign/);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [], pageErrors: [] });

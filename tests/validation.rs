@@ -13,7 +13,8 @@ fn base() -> Value {
             "id": "test",
             "headline": "Headline here",
             "summary": "Alice Smith said Wednesday that Bob met Carol.",
-            "published": "2017-03-02"
+            "published": "2017-03-02",
+            "published_note": "The article does not print its date."
         },
         "sides": [{ "id": "press", "name": "The press" }],
         "entities": [

@@ -2,6 +2,7 @@
 
 use super::date::date_view;
 use super::highlight::highlighted;
+use super::inferred::inferred_note;
 use super::StoryRef;
 use super::{class_list, when};
 use crate::views::cards::Card;
@@ -48,6 +49,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
             if let Some(subtitle) = &card.subtitle {
                 <p class="card__subtitle">{ highlighted(subtitle, &props.terms) }</p>
             }
+            { inferred_note(&card.inferred) }
             if let Some(dated) = &card.date {
                 <p class="card__date">{ date_view(dated) }</p>
             }

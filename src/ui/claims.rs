@@ -2,6 +2,7 @@
 
 use super::card::source_sentence;
 use super::date::date_view;
+use super::inferred::inferred_note;
 use super::StoryRef;
 use super::{class_list, when};
 use crate::views::claims::{ClaimView, ResponseView};
@@ -23,6 +24,7 @@ fn stance_icon(stance: Stance) -> &'static str {
         Stance::Denial => "✕",
         Stance::NonDenial => "∼",
         Stance::Dismissal => "⊘",
+        Stance::Characterization => "≈",
         Stance::Criticism => "!",
         Stance::CallToAct => "➜",
         Stance::Support => "✓",
@@ -42,8 +44,26 @@ pub fn ClaimsView(props: &ClaimsViewProps) -> Html {
     html! {
         <section class="claims" aria-labelledby="claims-title">
             <h2 id="claims-title">{ "Claims and responses" }</h2>
+            { legend() }
             { for props.claims.iter().map(|c| claim(props, c)) }
         </section>
+    }
+}
+
+/// What each stance means, in the words docs/story-format.md defines them with.
+fn legend() -> Html {
+    html! {
+        <details class="claims__legend">
+            <summary>{ "What the stances mean" }</summary>
+            <dl>
+                { for Stance::ALL.iter().map(|&s| html! {
+                    <div>
+                        <dt><span class="response__icon" aria-hidden="true">{ stance_icon(s) }</span>{ s.label() }</dt>
+                        <dd>{ s.meaning() }</dd>
+                    </div>
+                }) }
+            </dl>
+        </details>
     }
 }
 
@@ -59,6 +79,7 @@ fn claim(props: &ClaimsViewProps, c: &ClaimView) -> Html {
             <h3 id={title_id} class="claim__text">
                 <button type="button" class="card__open" onclick={select(&props.on_action, &c.id)}>{ c.text.clone() }</button>
             </h3>
+            { inferred_note(&c.inferred) }
             { source_sentence(&props.story, &c.at) }
             if !c.evidence.is_empty() {
                 <h4>{ "Evidence" }</h4>
@@ -94,8 +115,12 @@ fn response(props: &ClaimsViewProps, r: &ResponseView) -> Html {
             <p class="response__summary">
                 <button type="button" class="link-button" onclick={select(&props.on_action, &r.id)}>{ r.summary.clone() }</button>
             </p>
+            { inferred_note(&r.inferred) }
             { for r.quotes.iter().map(|q| html! {
-                <blockquote class="response__quote" data-quote={q.id.clone()}>{ format!("“{}”", q.words) }</blockquote>
+                <div class="response__quoted">
+                    <blockquote class="response__quote" data-quote={q.id.clone()}>{ format!("“{}”", q.words) }</blockquote>
+                    { inferred_note(&q.inferred) }
+                </div>
             }) }
             { source_sentence(&props.story, &r.at) }
         </li>

@@ -10,6 +10,7 @@ pub fn date_view(dated: &Dated) -> Html {
     let words = crate::views::panel_labels::date_words(dated);
     html! {
         <span class="date">
+            { crate::views::panel_labels::extent_word(dated.extent) }
             <time datetime={dated.date.iso()}>{ shown }</time>
             if let Some(words) = words {
                 <span class="date__words">{ words }</span>

@@ -4,10 +4,12 @@
 
 use super::card::source_sentence;
 use super::date::date_view;
+use super::inferred::inferred_note;
 use super::StoryRef;
 use super::{class_list, when};
 use crate::views::graph::{
-    export_svg, kind_colour, kind_word, rows, shape_path, summary, trimmed, Coord, Visible,
+    edge_label, edge_title, export_svg, kind_colour, kind_word, rows, shape_path, summary, trimmed,
+    Coord, Visible,
 };
 use crate::views::layout::{bounds, nearest, Direction};
 use crate::views::view_state::{Action, GraphView};
@@ -254,10 +256,11 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
         });
         html! {
             <g class={class_list(&["edge", when(on, "edge--lit"), when(dim, "edge--dim")])} data-id={r.id.clone()}>
+                <title>{ edge_title(story, r) }</title>
                 <line class="edge__line" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} marker-end="url(#arrow)" />
                 <line class="edge__hit" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} {onclick} />
                 if on || props.view.zoom >= 175 {
-                    <text class="edge__label" x={fmt((x1 + x2) / 2.0)} y={fmt((y1 + y2) / 2.0 - 4.0)}>{ r.label.clone() }</text>
+                    <text class="edge__label" x={fmt((x1 + x2) / 2.0)} y={fmt((y1 + y2) / 2.0 - 4.0)}>{ edge_label(r) }</text>
                 }
             </g>
         }
@@ -289,6 +292,9 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                     when(selected_node == Some(n), "node--selected"), when(dim, "node--dim"), when(lit == Some(n), "node--lit")])}
                 data-id={e.id.clone()} transform={format!("translate({} {})", fmt(node.x), fmt(node.y))}
                 {onclick} {onpointerenter} {onpointerleave}>
+                if let Some(why) = &e.inferred {
+                    <title>{ format!("{}. Inferred: {why}", e.name) }</title>
+                }
                 <circle class="node__ring" r="15" />
                 <path class="node__shape" d={shape_path(node.kind)} fill={kind_colour(node.kind)} />
                 { for node.lines.iter().enumerate().map(|(i, line)| html! {
@@ -371,9 +377,13 @@ fn table(props: &GraphViewProps) -> Html {
                         html! {
                             <tr data-id={row.id.clone()}>
                                 <td>{ row.from.clone() }</td>
-                                <td><button type="button" class="link-button" {onclick}>{ row.label.clone() }</button></td>
+                                <td><button type="button" class="link-button" {onclick}>{ row.label.clone() }</button>{ inferred_note(&row.inferred) }</td>
                                 <td>{ row.to.clone() }</td>
-                                <td>{ for row.dates.iter().map(date_view) }</td>
+                                <td>
+                                    if !row.dates.is_empty() {
+                                        <ul class="dates">{ for row.dates.iter().map(|d| html! { <li>{ date_view(d) }</li> }) }</ul>
+                                    }
+                                </td>
                                 <td>{ source_sentence(story, &at) }</td>
                             </tr>
                         }

@@ -22,13 +22,16 @@ pub fn header(story: &StoryRef) -> Html {
             <p class="masthead__dateline">
                 { "Published " }
                 <time datetime={meta.published.iso()}>{ meta.published.to_string() }</time>
+                if meta.published_note.is_some() {
+                    { " " }<strong class="inferred__tag">{ "(inferred)" }</strong>
+                }
                 if let Some(publisher) = &meta.publisher {
                     { format!(" by {publisher}") }
                 }
             </p>
             if let Some(note) = &meta.published_note {
                 <details class="masthead__note">
-                    <summary>{ "How this date was set" }</summary>
+                    <summary>{ "How this date was inferred" }</summary>
                     <p>{ note.clone() }</p>
                 </details>
             }

@@ -14,6 +14,7 @@ mod graph;
 mod header;
 mod highlight;
 mod history;
+mod inferred;
 mod panic;
 mod perf;
 mod reader;

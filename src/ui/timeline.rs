@@ -3,12 +3,14 @@
 //! dots; compressed gaps say how many empty months they hide.
 
 use super::date::date_view;
+use super::inferred::inferred_note;
 use super::StoryRef;
 use super::{class_list, when};
 use crate::views::cards::{names, Dated};
 use crate::views::timeline::{Entry, Row};
 use crate::views::view_state::Action;
 use std::rc::Rc;
+use story_core::dates::Extent;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -48,7 +50,8 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
             <h2 id="timeline-title">{ "Timeline" }</h2>
             <p class="timeline__legend">
                 <span class="legend-bar" aria-hidden="true"></span>{ " known to the month  " }
-                <span class="legend-dot" aria-hidden="true"></span>{ " known to the day  · the article’s own words in quotes" }
+                <span class="legend-dot" aria-hidden="true"></span>{ " known to the day  " }
+                <span class="legend-from" aria-hidden="true"></span>{ " from that day on  · the article’s own words in quotes" }
             </p>
             <ol class="timeline__rows">{ for rows }</ol>
         </section>
@@ -82,10 +85,10 @@ fn event(props: &TimelineViewProps, entry: &Entry) -> Html {
         let id = e.id.clone();
         move |_| Action::Select(id.clone())
     });
-    let shape = if entry.spans() {
-        "tl-event--span"
-    } else {
-        "tl-event--point"
+    let shape = match (entry.spans(), entry.extent) {
+        (_, Extent::From) => "tl-event--from",
+        (true, _) => "tl-event--span",
+        (false, _) => "tl-event--point",
     };
     let selected = props.selected.as_deref() == Some(e.id.as_str());
     html! {
@@ -93,8 +96,9 @@ fn event(props: &TimelineViewProps, entry: &Entry) -> Html {
             <span class="tl-event__mark" aria-hidden="true"></span>
             <div class="tl-event__body">
                 <button type="button" class="tl-event__open" {onclick}>{ e.title.clone() }</button>
-                <p class="tl-event__date">{ date_view(&Dated { date: entry.date, words: entry.words.clone() }) }</p>
+                <p class="tl-event__date">{ date_view(&Dated { date: entry.date, words: entry.words.clone(), extent: entry.extent }) }</p>
                 <p class="tl-event__who">{ names(story, &e.participants) }</p>
+                { inferred_note(&e.inferred) }
             </div>
         </li>
     }

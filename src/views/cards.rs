@@ -1,6 +1,6 @@
 //! What each card of the cards view says, derived from the story: the view only renders these.
 
-use story_core::dates::PartialDate;
+use story_core::dates::{Extent, PartialDate};
 use story_core::story::{EntityKind, Event, ItemRef, Located, Sourcing, Story};
 
 /// The kinds of card, in the order the cards view shows them.
@@ -78,6 +78,8 @@ impl CardKind {
 pub struct Dated {
     pub date: PartialDate,
     pub words: String,
+    /// On the date, or from it on ("since Wednesday").
+    pub extent: Extent,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,6 +93,8 @@ pub struct Card {
     pub date: Option<Dated>,
     /// The item's own words in the article, and the sentence(s) around them.
     pub at: Located,
+    /// Why a value on the card is inferred rather than stated by the article.
+    pub inferred: Option<String>,
 }
 
 pub fn sourcing_label(sourcing: Sourcing) -> &'static str {
@@ -106,6 +110,7 @@ pub fn event_date(event: &Event) -> Option<Dated> {
     event.on().map(|date| Dated {
         date,
         words: event.when.clone(),
+        extent: event.extent(),
     })
 }
 
@@ -134,6 +139,7 @@ pub fn cards(story: &Story) -> Vec<Card> {
             subtitle: Some(format!("{speaker} ({}{via})", sourcing_label(q.sourcing))),
             date: date_of(story, q.event.as_ref()),
             at: q.at.clone(),
+            inferred: q.inferred.clone(),
         }
     }));
     let mut events: Vec<&Event> = story.events().iter().collect();
@@ -145,6 +151,7 @@ pub fn cards(story: &Story) -> Vec<Card> {
         subtitle: Some(names(story, &e.participants)),
         date: event_date(e),
         at: e.at.clone(),
+        inferred: e.inferred.clone(),
     }));
     all.extend(story.claims().iter().map(|c| Card {
         id: c.id.clone(),
@@ -157,6 +164,7 @@ pub fn cards(story: &Story) -> Vec<Card> {
         )),
         date: date_of(story, c.event.as_ref()),
         at: c.at.clone(),
+        inferred: c.inferred.clone(),
     }));
     story_core::order::sort_by_key(&mut all, |c| c.kind);
     all
@@ -181,6 +189,7 @@ fn entity_card(story: &Story, e: &story_core::story::Entity) -> Card {
         subtitle,
         date: None,
         at: e.at.clone(),
+        inferred: e.inferred.clone(),
     }
 }
 

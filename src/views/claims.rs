@@ -16,6 +16,7 @@ pub struct EvidenceView {
 pub struct QuoteView {
     pub id: String,
     pub words: String,
+    pub inferred: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +29,7 @@ pub struct ResponseView {
     pub date: Option<Dated>,
     pub quotes: Vec<QuoteView>,
     pub at: Located,
+    pub inferred: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +40,7 @@ pub struct ClaimView {
     pub claimant_name: String,
     pub date: Option<Dated>,
     pub at: Located,
+    pub inferred: Option<String>,
     pub evidence: Vec<EvidenceView>,
     pub responses: Vec<ResponseView>,
 }
@@ -58,6 +61,7 @@ pub fn claims(story: &Story, indices: &[usize]) -> Vec<ClaimView> {
             claimant_name: story.name_of(&c.claimant).to_owned(),
             date: dated(story, c.event.as_ref()),
             at: c.at.clone(),
+            inferred: c.inferred.clone(),
             evidence: c
                 .evidence
                 .iter()
@@ -84,9 +88,11 @@ pub fn claims(story: &Story, indices: &[usize]) -> Vec<ClaimView> {
                         .map(|q| QuoteView {
                             id: q.id.clone(),
                             words: story.words(&q.at.span).to_owned(),
+                            inferred: q.inferred.clone(),
                         })
                         .collect(),
                     at: r.at.clone(),
+                    inferred: r.inferred.clone(),
                 })
                 .collect(),
         })
@@ -120,15 +126,47 @@ mod tests {
             .iter()
             .all(|q| story.article().contains(&q.words)));
         assert_eq!(pelosi.quotes.len(), 2);
-        assert!(central.evidence.iter().any(|e| e.missing));
-        let peskov = central
+        assert!(central.evidence.iter().all(|e| !e.missing));
+        let kremlin = central
             .responses
             .iter()
-            .find(|r| r.speaker == "dmitry-peskov")
+            .find(|r| r.speaker == "kremlin")
             .unwrap();
         assert_eq!(
-            peskov.date.as_ref().map(|d| d.date.iso()),
+            kremlin.date.as_ref().map(|d| d.date.iso()),
             Some("2017-03-02".into())
+        );
+        assert_eq!(kremlin.quotes.len(), 2, "the Kremlin speaks through Peskov");
+        let ministry = central
+            .responses
+            .iter()
+            .find(|r| r.speaker == "russian-foreign-ministry")
+            .unwrap();
+        let fake = ministry
+            .quotes
+            .iter()
+            .find(|q| q.id == "zakharova-fake-news");
+        assert!(fake
+            .and_then(|q| q.inferred.as_deref())
+            .is_some_and(|w| w.contains("Zakharova")));
+        let statement = central
+            .responses
+            .iter()
+            .find(|r| r.id == "sessions-statement-denial")
+            .unwrap();
+        assert_eq!(statement.stance, Stance::Denial);
+        assert!(statement
+            .summary
+            .contains("limited to discussions of the campaign"));
+        let his = views
+            .iter()
+            .find(|c| c.id == "sessions-no-campaign-talk")
+            .expect("Sessions' own claim is a claim");
+        assert!(
+            his.evidence
+                .iter()
+                .any(|e| e.missing && e.note.contains("No notes")),
+            "the missing notes are evidence about Sessions' claim"
         );
     }
 }

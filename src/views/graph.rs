@@ -6,7 +6,7 @@ use crate::views::cards::{event_date, Dated};
 use crate::views::layout::{bounds, place, GraphEdge, GraphNode, Layout, MAX_FULL_GRAPH};
 use story_core::escape::escape_html as esc;
 use story_core::set::SortedSet;
-use story_core::story::{EntityKind, Story};
+use story_core::story::{EntityKind, Relationship, Story};
 
 /// The part of the layout on screen: indices into its nodes and edges.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -158,6 +158,7 @@ pub struct Row {
     pub label: String,
     pub to: String,
     pub dates: Vec<Dated>,
+    pub inferred: Option<String>,
 }
 
 pub fn rows(story: &Story, v: &Visible) -> Vec<Row> {
@@ -176,9 +177,27 @@ pub fn rows(story: &Story, v: &Visible) -> Vec<Row> {
                     .filter_map(|id| story.event(id))
                     .filter_map(event_date)
                     .collect(),
+                inferred: r.inferred.clone(),
             }
         })
         .collect()
+}
+
+/// An edge's tooltip: the relation as a sentence, and why it is inferred if it is.
+pub fn edge_title(story: &Story, r: &Relationship) -> String {
+    let sentence = crate::views::related::sentence_of(story, r);
+    match &r.inferred {
+        Some(why) => format!("{sentence}. Inferred: {why}"),
+        None => sentence,
+    }
+}
+
+/// An edge's visible label: "(inferred)" follows a relation the article does not state outright.
+pub fn edge_label(r: &Relationship) -> String {
+    match r.inferred {
+        Some(_) => format!("{} (inferred)", r.label),
+        None => r.label.clone(),
+    }
 }
 
 /// The SVG path of a node's shape, centred on 0,0: a different shape for each kind, so the kind
@@ -226,9 +245,10 @@ pub fn export_svg(story: &Story, v: &Visible) -> String {
         let edge = &v.layout.edges[e];
         let (a, z) = (&v.layout.nodes[edge.from], &v.layout.nodes[edge.to]);
         let (x1, y1, x2, y2) = trimmed(a, z);
-        let label = esc(&story.relationships()[edge.relationship].label);
+        let r = &story.relationships()[edge.relationship];
+        let (title, label) = (esc(&edge_title(story, r)), esc(&edge_label(r)));
         svg.push_str(&format!(
-            r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#555" marker-end="url(#arrow)"><title>{label}</title></line><text x="{}" y="{}" text-anchor="middle" fill="#333" font-size="10">{label}</text>"##,
+            r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#555" marker-end="url(#arrow)"><title>{title}</title></line><text x="{}" y="{}" text-anchor="middle" fill="#333" font-size="10">{label}</text>"##,
             Coord(x1),
             Coord(y1),
             Coord(x2),

@@ -2,6 +2,7 @@
 //! results: shared by the live panel and the pre-rendered first view, so both say the same.
 
 use crate::views::cards::{Card, CardKind, Dated};
+use story_core::dates::Extent;
 use story_core::story::Story;
 
 /// The result line under the search box, announced to screen readers.
@@ -74,6 +75,15 @@ pub fn card_title(card: &Card) -> String {
 /// ` (“Wednesday”)`.
 pub fn date_words(dated: &Dated) -> Option<String> {
     (dated.words != dated.date.to_string()).then(|| format!(" (“{}”)", dated.words))
+}
+
+/// What goes before an open-ended date: "from March 1, 2017", "until February 2017".
+pub fn extent_word(extent: Extent) -> &'static str {
+    match extent {
+        Extent::At => "",
+        Extent::From => "from ",
+        Extent::Until => "until ",
+    }
 }
 
 #[cfg(test)]

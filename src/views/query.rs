@@ -164,8 +164,7 @@ impl Context<'_> {
 
     fn event_days(&self, id: Option<&String>) -> Option<(i64, i64)> {
         id.and_then(|id| self.story.event(id))
-            .and_then(|e| e.on())
-            .map(|d| d.day_bounds())
+            .and_then(|e| self.story.event_days(e))
     }
 
     fn entry(&self, card: &Card) -> Entry {
@@ -205,7 +204,7 @@ impl Context<'_> {
                 let actors = self.slots(&ev.participants);
                 let mut involves = actors.clone();
                 involves.extend(self.mentioned(&ev.at.span));
-                let days = ev.on().map(|d| d.day_bounds());
+                let days = story.event_days(ev);
                 (
                     actors,
                     involves,
@@ -454,5 +453,15 @@ mod tests {
                 && march.contains(&"peskov-no-details".to_owned())
         );
         assert!(!march.contains(&"post-report".to_owned()));
+        assert!(
+            march.contains(&"committee-members-react".to_owned())
+                && march.contains(&"democrats-call-for-recusal".to_owned()),
+            "an event since Wednesday is still going on on Thursday"
+        );
+        let after = between("2017-03-03", "2017-12-31");
+        assert!(
+            after.is_empty(),
+            "the article knows nothing after publication: {after:?}"
+        );
     }
 }

@@ -43,6 +43,9 @@ pub fn detail(story: &Story, id: &str) -> Option<Detail> {
         ItemRef::Side(_) => return None,
     };
     d.groups.retain(|g| !g.links.is_empty());
+    if let Some(reason) = story.inferred(id) {
+        d.facts.push(("Inferred", reason.to_owned()));
+    }
     Some(d)
 }
 
@@ -79,6 +82,10 @@ fn link(story: &Story, id: &str) -> Link {
             )
         }
         Some(ItemRef::Side(_)) | None => (id.to_owned(), None),
+    };
+    let text = match story.inferred(id) {
+        Some(_) => format!("{text} (inferred)"),
+        None => text,
     };
     Link {
         id: id.to_owned(),
@@ -346,7 +353,10 @@ fn response_detail(story: &Story, r: &Response) -> Detail {
         kind: "Response",
         title: r.summary.clone(),
         facts: vec![
-            ("Stance", r.stance.label().to_owned()),
+            (
+                "Stance",
+                format!("{}: {}", r.stance.label(), r.stance.meaning()),
+            ),
             ("Who", story.name_of(&r.speaker).to_owned()),
         ],
         dates: r

@@ -3,7 +3,7 @@
 //! gap row, never dropped silently. An event known only to the month (or year) spans its row; an
 //! event known to the day is a point in it.
 
-use story_core::dates::{PartialDate, Precision};
+use story_core::dates::{Extent, PartialDate, Precision};
 use story_core::story::{Story, Track};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub struct Entry {
     pub date: PartialDate,
     /// The article's own words for the date.
     pub words: String,
+    /// On the date, or from it on ("since Wednesday").
+    pub extent: Extent,
 }
 
 impl Entry {
@@ -50,6 +52,7 @@ pub fn timeline(story: &Story, events: &[usize]) -> Vec<Row> {
                     event: i,
                     date: e.on()?,
                     words: e.when.clone(),
+                    extent: e.extent(),
                 },
             ))
         })

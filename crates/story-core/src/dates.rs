@@ -189,13 +189,66 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// How an article may print `date` ("March 2, 2017", "Mar. 2, 2017", "2 March 2017",
+/// "2017-03-02"; "March 2017"; "2017"), to tell whether it states its own publication date.
+pub fn written_forms(date: PartialDate) -> Vec<String> {
+    let year = date.year;
+    match (date.month, date.day) {
+        (Some(m), Some(d)) => {
+            let name = MONTHS[usize::from(m) - 1];
+            vec![
+                format!("{name} {d}, {year}"),
+                format!("{}. {d}, {year}", &name[..3]),
+                format!("{d} {name} {year}"),
+                date.iso(),
+            ]
+        }
+        (Some(m), None) => vec![format!("{} {year}", MONTHS[usize::from(m) - 1])],
+        _ => vec![year.to_string()],
+    }
+}
+
+/// Whether words date a moment or bound an open period: "since Wednesday" means from that day
+/// on (up to publication, as far as the article knows), not on that day.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Extent {
+    #[default]
+    At,
+    /// "since …", "from …": the date and every day after it, to publication.
+    From,
+    /// "until …", "till …": up to and including the date.
+    Until,
+}
+
+/// The [`Extent`] the words give their date, from their first word.
+pub fn extent(words: &str) -> Extent {
+    let first = words.split_whitespace().next().unwrap_or("");
+    match first.to_ascii_lowercase().as_str() {
+        "since" | "from" => Extent::From,
+        "until" | "till" => Extent::Until,
+        _ => Extent::At,
+    }
+}
+
+/// The first and last day a date covers at its extent, as day numbers: an open period runs
+/// from its date to the end of the publication date, or up to its date from any time before.
+pub fn extent_bounds(date: PartialDate, extent: Extent, published: PartialDate) -> (i64, i64) {
+    let (first, last) = date.day_bounds();
+    match extent {
+        Extent::At => (first, last),
+        Extent::From => (first, published.day_bounds().1.max(last)),
+        Extent::Until => (i64::MIN, last),
+    }
+}
+
 /// Resolves the words a story uses for a date against the day it was published.
 ///
 /// Understood: weekdays ("Wednesday", "Thursday morning": the latest such day on or before
 /// publication), "last month", "this month", "last year", "this year", month names with or
 /// without a day and year ("in January", "Feb. 9, 2017", "July 2016"; a month without a year is
 /// the latest such month not after publication), bare years and ISO dates. Leading "in", "on",
-/// "since", "during", "by", "early", "late" and trailing parts of a day are ignored.
+/// "since", "from", "until", "till", "during", "by", "early", "late" and trailing parts of a day
+/// are ignored here; [`extent`] reads what "since" and "until" say.
 /// Returns `None` for anything else, so the caller can ask the editor for an explicit date.
 pub fn resolve(words: &str, published: PartialDate) -> Option<PartialDate> {
     let cleaned = normalize(words);
@@ -216,7 +269,9 @@ pub fn resolve(words: &str, published: PartialDate) -> Option<PartialDate> {
 }
 
 fn normalize(words: &str) -> String {
-    const LEADING: [&str; 7] = ["in", "on", "since", "during", "by", "early", "late"];
+    const LEADING: [&str; 10] = [
+        "in", "on", "since", "from", "until", "till", "during", "by", "early", "late",
+    ];
     const TRAILING: [&str; 5] = ["morning", "afternoon", "evening", "night", "night,"];
     let lower = words.to_ascii_lowercase().replace([',', '.'], " ");
     let mut tokens: Vec<&str> = lower.split_whitespace().collect();
@@ -327,6 +382,32 @@ mod tests {
 
     fn day(text: &str) -> PartialDate {
         PartialDate::parse_iso(text).unwrap()
+    }
+
+    #[test]
+    fn since_and_until_open_a_period_that_ends_or_starts_at_publication() {
+        let thursday = day("2017-03-02");
+        assert_eq!(extent("Since Wednesday"), Extent::From);
+        assert_eq!(extent("since the news broke Wednesday night"), Extent::From);
+        assert_eq!(extent("until last month"), Extent::Until);
+        assert_eq!(extent("Wednesday"), Extent::At);
+        assert_eq!(extent(""), Extent::At);
+        assert_eq!(resolve("until last month", thursday), Some(day("2017-02")));
+        let wednesday = day("2017-03-01");
+        let (first, last) = wednesday.day_bounds();
+        assert_eq!(
+            extent_bounds(wednesday, Extent::At, thursday),
+            (first, last)
+        );
+        assert_eq!(
+            extent_bounds(wednesday, Extent::From, thursday),
+            (first, last + 1),
+            "from Wednesday runs to the end of Thursday, the publication day"
+        );
+        assert_eq!(
+            extent_bounds(wednesday, Extent::Until, thursday),
+            (i64::MIN, last)
+        );
     }
 
     #[test]

@@ -4,12 +4,14 @@
 //! article exactly once, every reference points at an item of the right kind and every event has
 //! a date. The app treats it as immutable and shares it behind an `Rc`.
 
+mod inference;
 mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod rust_source;
 mod span;
 mod validate;
 
+pub use inference::names;
 pub use model::*;
 pub use span::ArticleIndex;
 pub use validate::{validate, Problem};
@@ -105,6 +107,31 @@ impl Story {
         match self.find(id)? {
             ItemRef::Side(i) => self.file.sides.get(i),
             _ => None,
+        }
+    }
+
+    /// The days an event covers, as day numbers: an open-ended event ("since Wednesday") runs
+    /// to the publication date.
+    pub fn event_days(&self, event: &Event) -> Option<(i64, i64)> {
+        let date = event.on()?;
+        Some(crate::dates::extent_bounds(
+            date,
+            event.extent(),
+            self.meta().published,
+        ))
+    }
+
+    /// Why the item `id` is inferred, if its story says it is.
+    pub fn inferred(&self, id: &str) -> Option<&str> {
+        let f = &self.file;
+        match self.find(id)? {
+            ItemRef::Entity(i) => f.entities.get(i)?.inferred.as_deref(),
+            ItemRef::Quote(i) => f.quotes.get(i)?.inferred.as_deref(),
+            ItemRef::Event(i) => f.events.get(i)?.inferred.as_deref(),
+            ItemRef::Relationship(i) => f.relationships.get(i)?.inferred.as_deref(),
+            ItemRef::Claim(i) => f.claims.get(i)?.inferred.as_deref(),
+            ItemRef::Response(c, r) => f.claims.get(c)?.responses.get(r)?.inferred.as_deref(),
+            ItemRef::Side(_) => None,
         }
     }
 

@@ -115,6 +115,10 @@ pub struct Entity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub source: Span,
+    /// Why a value the article does not state outright (an identification, a role, a stance, an
+    /// attribution) was chosen; shown to the reader as "inferred" wherever the value appears.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<String>,
     #[serde(skip)]
     pub at: Located,
 }
@@ -143,6 +147,10 @@ pub struct Quote {
     /// The event at which it was said, which gives the quote its date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
+    /// Why a value the article does not state outright (an identification, a role, a stance, an
+    /// attribution) was chosen; shown to the reader as "inferred" wherever the value appears.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<String>,
     #[serde(skip)]
     pub at: Located,
 }
@@ -169,6 +177,10 @@ pub struct Event {
     /// Needed only when `when` cannot be resolved automatically; checked against it otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
+    /// Why a value the article does not state outright (an identification, a role, a stance, an
+    /// attribution) was chosen; shown to the reader as "inferred" wherever the value appears.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<String>,
     #[serde(skip)]
     pub at: Located,
     #[serde(skip)]
@@ -181,6 +193,11 @@ impl Event {
     /// The resolved date; always present once the story has been validated.
     pub fn on(&self) -> Option<PartialDate> {
         self.resolved
+    }
+
+    /// Whether the event is on its date or runs from it ("since Wednesday").
+    pub fn extent(&self) -> crate::dates::Extent {
+        crate::dates::extent(&self.when)
     }
 }
 
@@ -196,6 +213,10 @@ pub struct Relationship {
     /// The events that date the relationship, if the article dates it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<String>,
+    /// Why a value the article does not state outright (an identification, a role, a stance, an
+    /// attribution) was chosen; shown to the reader as "inferred" wherever the value appears.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<String>,
     #[serde(skip)]
     pub at: Located,
 }
@@ -206,20 +227,52 @@ pub enum Stance {
     Denial,
     NonDenial,
     Dismissal,
+    Characterization,
     Criticism,
     CallToAct,
     Support,
 }
 
 impl Stance {
+    pub const ALL: [Stance; 7] = [
+        Stance::Denial,
+        Stance::NonDenial,
+        Stance::Dismissal,
+        Stance::Characterization,
+        Stance::Criticism,
+        Stance::CallToAct,
+        Stance::Support,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Stance::Denial => "Denial",
             Stance::NonDenial => "Non-denial",
             Stance::Dismissal => "Dismissal",
+            Stance::Characterization => "Characterization",
             Stance::Criticism => "Criticism",
             Stance::CallToAct => "Call to act",
             Stance::Support => "Support",
+        }
+    }
+
+    /// What the stance says of a response, in one line: the claims legend shows it, and
+    /// docs/story-format.md defines the vocabulary with the same words (a test compares them).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Stance::Denial => {
+                "Says the claim is false; the summary states how far the denial goes."
+            }
+            Stance::NonDenial => "Answers without confirming or denying the claim.",
+            Stance::Dismissal => "Rejects the report as a whole without taking up its facts.",
+            Stance::Characterization => {
+                "Describes what the claim reports (as unusual, for instance) without disputing it."
+            }
+            Stance::Criticism => "Faults someone for what the claim reports.",
+            Stance::CallToAct => {
+                "Asks for something to be done: a recusal, a resignation, an inquiry."
+            }
+            Stance::Support => "Confirms or backs the claim.",
         }
     }
 }
@@ -239,6 +292,10 @@ pub struct Claim {
     pub evidence: Vec<Evidence>,
     #[serde(default)]
     pub responses: Vec<Response>,
+    /// Why a value the article does not state outright (an identification, a role, a stance, an
+    /// attribution) was chosen; shown to the reader as "inferred" wherever the value appears.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<String>,
     #[serde(skip)]
     pub at: Located,
 }
@@ -270,6 +327,10 @@ pub struct Response {
     pub quotes: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<String>,
+    /// Why a value the article does not state outright (an identification, a role, a stance, an
+    /// attribution) was chosen; shown to the reader as "inferred" wherever the value appears.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<String>,
     #[serde(skip)]
     pub at: Located,
 }

@@ -163,6 +163,7 @@ rust_struct!(Entity {
     side,
     note,
     source,
+    inferred,
     at
 });
 rust_struct!(Quote {
@@ -172,6 +173,7 @@ rust_struct!(Quote {
     sourcing,
     via,
     event,
+    inferred,
     at
 });
 rust_struct!(Event {
@@ -182,6 +184,7 @@ rust_struct!(Event {
     source,
     when,
     date,
+    inferred,
     at,
     when_at,
     resolved
@@ -193,6 +196,7 @@ rust_struct!(Relationship {
     label,
     source,
     events,
+    inferred,
     at
 });
 rust_struct!(Claim {
@@ -203,6 +207,7 @@ rust_struct!(Claim {
     event,
     evidence,
     responses,
+    inferred,
     at
 });
 rust_struct!(Evidence {
@@ -219,5 +224,6 @@ rust_struct!(Response {
     source,
     quotes,
     event,
+    inferred,
     at
 });

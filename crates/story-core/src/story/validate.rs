@@ -66,6 +66,7 @@ pub fn validate(mut file: StoryFile, article: &str) -> Result<Story, Vec<Problem
     check_references(&file, &index, &mut check);
     check_words(&file, &mut check);
     check_bidi(&file, &mut check);
+    check_inferences(&file, &paragraphs, &mut check);
     resolve_dates(&mut file, &mut check);
 
     if check.problems.is_empty() {
@@ -297,6 +298,76 @@ fn check_words(file: &StoryFile, check: &mut Checker) {
     }
 }
 
+/// Every inference is disclosed: where the article does not state a value outright, the item
+/// says why it was chosen (see `inference`), and the publication date, when the article does not
+/// print it, says how it was set.
+fn check_inferences(file: &StoryFile, paragraphs: &[Range<usize>], check: &mut Checker) {
+    for needed in super::inference::missing(file, check.article, paragraphs) {
+        check.report(&needed.item, needed.message);
+    }
+    for (item, reason) in inferred_reasons(file) {
+        if reason.trim().is_empty() {
+            check.report(&item, "inferred: say why, in words a reader can weigh");
+        }
+    }
+    let meta = &file.meta;
+    let printed = dates::written_forms(meta.published)
+        .iter()
+        .any(|form| check.article.contains(form.as_str()));
+    if !printed
+        && meta
+            .published_note
+            .as_deref()
+            .is_none_or(|n| n.trim().is_empty())
+    {
+        check.report(
+            "story metadata",
+            format!(
+                "published: the article does not print {}; say how the date was set with \
+                 `published_note = \"…\"`",
+                meta.published
+            ),
+        );
+    }
+}
+
+fn tag<'a>(kind: &str, id: &str, reason: &'a Option<String>) -> Option<(String, &'a str)> {
+    reason.as_deref().map(|r| (format!("{kind} `{id}`"), r))
+}
+
+fn inferred_reasons(file: &StoryFile) -> Vec<(String, &str)> {
+    let mut out: Vec<(String, &str)> = Vec::new();
+    out.extend(
+        file.entities
+            .iter()
+            .filter_map(|x| tag("entity", &x.id, &x.inferred)),
+    );
+    out.extend(
+        file.quotes
+            .iter()
+            .filter_map(|x| tag("quote", &x.id, &x.inferred)),
+    );
+    out.extend(
+        file.events
+            .iter()
+            .filter_map(|x| tag("event", &x.id, &x.inferred)),
+    );
+    out.extend(
+        file.relationships
+            .iter()
+            .filter_map(|x| tag("relationship", &x.id, &x.inferred)),
+    );
+    for c in &file.claims {
+        out.extend(tag("claim", &c.id, &c.inferred));
+        out.extend(
+            c.responses
+                .iter()
+                .filter_map(|x| tag("response", &x.id, &x.inferred)),
+        );
+    }
+    out
+}
+
 /// Every text a reader sees, by the item it belongs to.
 fn shown_texts(file: &StoryFile) -> Vec<(String, &str)> {
     let meta = &file.meta;
@@ -314,6 +385,7 @@ fn shown_texts(file: &StoryFile) -> Vec<(String, &str)> {
     for x in &file.sides {
         out.push((format!("side `{}`", x.id), x.name.as_str()));
     }
+    out.extend(inferred_reasons(file));
     for x in &file.entities {
         let item = format!("entity `{}`", x.id);
         out.push((item.clone(), x.name.as_str()));
