@@ -69,7 +69,7 @@ test('the timeline and the claims obey the search and filters', async () => {
   const { page, close } = await open();
   await view(page, 'Timeline');
   await page.fill('#search', 'ambassador');
-  assert.deepEqual((await timelineEvents(page)).map((e) => e[0]), ['meeting-july', 'meeting-september']);
+  assert.deepEqual((await timelineEvents(page)).map((e) => e[0]), ['meeting-july', 'meeting-september', 'committee-members-react']);
   await page.fill('#search', 'zzzz');
   assert.match(await page.textContent('.explore .empty'), /No dated events match/);
   await page.fill('#search', '');
