@@ -13,7 +13,7 @@ const positions = (page) => page.$$eval('.node', (n) => n.map((x) => `${x.datase
 test('the graph shows every relationship the article states, and the table lists the same edges', async () => {
   const { page, problems, close } = await openGraph();
   const edges = await edgeIds(page);
-  assert.equal(edges.length, 26);
+  assert.equal(edges.length, 31);
   assert.deepEqual(await rowIds(page), edges);
   const rows = await page.$$eval('.relationships tbody tr', (r) => r.map((x) => [...x.cells].slice(0, 3).map((c) => c.textContent.trim()).join(' ')));
   assert.ok(rows.includes('Jeff Sessions met with Sergey Kislyak'));
@@ -27,7 +27,7 @@ test('the graph shows every relationship the article states, and the table lists
   // Each date on its own: two meetings, two dates, not run together.
   const dates = await page.$$eval('.relationships tr[data-id="sessions-met-kislyak"] .dates li', (l) => l.map((x) => x.textContent.trim()));
   assert.deepEqual(dates, ['July 2016 (“July”)', 'September 2016 (“September”)']);
-  assert.match(await page.textContent('#graph-summary'), /27 people, organizations, groups and places and 26 relationships\. Most connected: Jeff Sessions \(7\)/);
+  assert.match(await page.textContent('#graph-summary'), /32 people, organizations, groups and places and 31 relationships\. Most connected: Jeff Sessions \(9\)/);
   assert.equal(await page.locator('.graph__legend li').count(), 5);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [], pageErrors: [] });
   await close();
@@ -144,7 +144,7 @@ test('the graph downloads as a standalone SVG file', async () => {
   assert.equal(download.suggestedFilename(), 'relationships.svg');
   const svg = await readFile(await download.path(), 'utf8');
   assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-  assert.equal((svg.match(/<line /g) ?? []).length, 26);
+  assert.equal((svg.match(/<line /g) ?? []).length, 31);
   assert.ok(svg.includes('>is spokeswoman for (inferred)<'), 'the export marks the inferred relation');
   assert.ok(svg.includes('>Jeff Sessions<') && !svg.includes('<script'));
   await close();

@@ -100,7 +100,7 @@ test('the claims view shows the central claim with every response, each quote ve
   assert.equal(await claim.locator('.evidence__item--missing').count(), 0);
   const his = page.locator('.claim[data-id="sessions-no-campaign-talk"]');
   assert.match(squash(await his.locator('.claim__by').textContent()), /^Claim reported by Jeff Sessions/);
-  assert.match(await his.locator('.evidence__item--missing').textContent(), /^Missing: No notes from the meetings/);
+  assert.match(await his.locator('.evidence__item--missing').textContent(), /^Missing: No notes from the meeting have been found/);
   // Sessions' statement: a denial, limited to the campaign.
   assert.match(await claim.locator('.response[data-id="sessions-statement-denial"] .response__summary').textContent(),
     /The denial is limited to discussions of the campaign/);

@@ -52,6 +52,10 @@ impl Pointers {
     }
 }
 
+fn entity_id_ref<'a>(story: &'a StoryRef, v: &Visible, n: usize) -> &'a str {
+    story.entities()[v.layout.nodes[n].entity].id.as_str()
+}
+
 /// The node ids in the DOM, for `aria-activedescendant` and tests.
 fn node_dom_id(story: &StoryRef, v: &Visible, n: usize) -> String {
     format!("node-{}", story.entities()[v.layout.nodes[n].entity].id)
@@ -61,8 +65,10 @@ fn node_dom_id(story: &StoryRef, v: &Visible, n: usize) -> String {
 pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
     let v = &props.visible;
     let story = &props.story;
-    let active = use_state(|| None::<usize>);
-    let hover = use_state(|| None::<usize>);
+    // Entity ids, never layout indices: the layout is rebuilt when filters or the neighbourhood
+    // change, and an index kept across that would point at another node, or past the end.
+    let active = use_state(|| None::<String>);
+    let hover = use_state(|| None::<String>);
     let pointers = use_mut_ref(Pointers::default);
     let svg_ref = use_node_ref();
     {
@@ -113,7 +119,21 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
         Coord(h)
     );
 
-    let lit = (*hover).or(*active);
+    // Where each visible node is, by entity id: one pass, so lookups stay cheap in large stories.
+    let mut slots: Vec<(&str, usize)> = v
+        .nodes
+        .iter()
+        .map(|&n| (entity_id_ref(story, v, n), n))
+        .collect();
+    story_core::order::sort_by(&mut slots, |a, b| a.0.cmp(b.0));
+    let slot = |id: &str| {
+        slots
+            .binary_search_by(|probe| probe.0.cmp(id))
+            .ok()
+            .map(|i| slots[i].1)
+    };
+    let active_node = active.as_deref().and_then(slot);
+    let lit = hover.as_deref().and_then(slot).or(active_node);
     let neighbours: SortedSet<usize> = lit
         .map(|n| {
             v.edges
@@ -124,16 +144,13 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let selected_node = props
-        .selected
-        .as_deref()
-        .and_then(|id| v.nodes.iter().copied().find(|&n| entity_id(n) == id));
+    let selected_node = props.selected.as_deref().and_then(slot);
 
     let onkeydown = {
         let (active, act, visible) = (active.clone(), act.clone(), props.visible.clone());
         let ids: Vec<String> = (0..v.layout.nodes.len()).map(entity_id).collect();
+        let from = active_node.or_else(|| v.nodes.first().copied());
         Callback::from(move |e: KeyboardEvent| {
-            let from = (*active).or_else(|| visible.nodes.first().copied());
             let direction = match e.key().as_str() {
                 "ArrowUp" => Some(Direction::Up),
                 "ArrowDown" => Some(Direction::Down),
@@ -149,13 +166,15 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                     } else {
                         nearest(&visible.layout.nodes, &visible.nodes, from, d)
                     };
-                    if let Some(next) = next {
-                        active.set(Some(next));
+                    if let Some(id) = next.and_then(|n| ids.get(n)) {
+                        active.set(Some(id.clone()));
                     }
                 }
                 ("Enter" | " ", _, Some(from)) => {
                     e.prevent_default();
-                    act.emit(Action::Select(ids[from].clone()));
+                    if let Some(id) = ids.get(from) {
+                        act.emit(Action::Select(id.clone()));
+                    }
                 }
                 ("Escape", _, _) => {
                     active.set(None);
@@ -171,11 +190,13 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
     let onfocus = {
         let (active, first) = (
             active.clone(),
-            selected_node.or_else(|| v.nodes.first().copied()),
+            selected_node
+                .or_else(|| v.nodes.first().copied())
+                .map(entity_id),
         );
         Callback::from(move |_: FocusEvent| {
             if active.is_none() {
-                active.set(first);
+                active.set(first.clone());
             }
         })
     };
@@ -265,21 +286,31 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
             </g>
         }
     });
+    // Each node's number of visible edges, in one pass over them.
+    let mut degrees = vec![0usize; v.layout.nodes.len()];
+    for &e in &v.edges {
+        let edge = &v.layout.edges[e];
+        for end in [edge.from, edge.to] {
+            if let Some(d) = degrees.get_mut(end) {
+                *d += 1;
+            }
+        }
+    }
     let nodes = v.nodes.iter().map(|&n| {
         let node = &v.layout.nodes[n];
         let e = &story.entities()[node.entity];
-        let degree = v.edges.iter().filter(|&&x| v.layout.edges[x].from == n || v.layout.edges[x].to == n).count();
+        let degree = degrees.get(n).copied().unwrap_or(0);
         let dim = lit.is_some() && !neighbours.contains(&n);
         let onclick = {
             let (act, active, id) = (act.clone(), active.clone(), e.id.clone());
             Callback::from(move |_| {
-                active.set(Some(n));
+                active.set(Some(id.clone()));
                 act.emit(Action::Select(id.clone()));
             })
         };
         let onpointerenter = {
-            let hover = hover.clone();
-            Callback::from(move |_| hover.set(Some(n)))
+            let (hover, id) = (hover.clone(), e.id.clone());
+            Callback::from(move |_| hover.set(Some(id.clone())))
         };
         let onpointerleave = {
             let hover = hover.clone();
@@ -288,7 +319,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
         let label = format!("{}, {}, {degree} relationship{}", e.name, kind_word(node.kind), if degree == 1 { "" } else { "s" });
         html! {
             <g id={node_dom_id(story, v, n)} role="option" aria-selected={(selected_node == Some(n)).to_string()} aria-label={label}
-                class={class_list(&["node", &format!("node--{}", kind_word(node.kind)), when(*active == Some(n), "node--active"),
+                class={class_list(&["node", &format!("node--{}", kind_word(node.kind)), when(active_node == Some(n), "node--active"),
                     when(selected_node == Some(n), "node--selected"), when(dim, "node--dim"), when(lit == Some(n), "node--lit")])}
                 data-id={e.id.clone()} transform={format!("translate({} {})", fmt(node.x), fmt(node.y))}
                 {onclick} {onpointerenter} {onpointerleave}>
@@ -320,7 +351,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
             <p class="graph__help" id="graph-help">{ "Drag to move, pinch or Ctrl/⌘ + scroll to zoom. In the graph: arrow keys move between people and organizations, Enter opens one, Escape clears." }</p>
             <svg ref={svg_ref} class="graph__canvas" viewBox={view_box} role="listbox" tabindex="0"
                 aria-label="Relationship graph" aria-describedby="graph-help graph-summary"
-                aria-activedescendant={(*active).map(|n| node_dom_id(story, v, n))}
+                aria-activedescendant={active_node.map(|n| node_dom_id(story, v, n))}
                 {onkeydown} {onfocus} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
