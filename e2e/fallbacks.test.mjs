@@ -53,34 +53,84 @@ test('with WebAssembly removed the page says why and shows the cards and the art
   }
 });
 
-// A server error, and a wasm altered on its way (which its Subresource Integrity must refuse).
+// The engine's watchdog: a server that fails, one that serves a wasm altered on its way (which
+// its Subresource Integrity refuses) and one that never answers. Each is said at the foot of the
+// screen, the story stays readable and usable as built, and "Try again" loads the engine without
+// reloading the page once the server behaves.
+const ENGINE_WASM = /_bg\.wasm$/;
 const BREAKAGES = {
-  'fails to load': (route) => route.fulfill({ status: 500, body: 'broken' }),
-  'is tampered with': async (route) => {
-    const response = await route.fetch();
-    const body = Buffer.from(await response.body());
-    body[body.length - 1] ^= 1;
-    await route.fulfill({ response, body });
+  'fails to load': { files: ENGINE_WASM, role: 'alert', words: /could not be loaded/, handle: (route) => route.fulfill({ status: 500, body: 'broken' }) },
+  'is tampered with': {
+    files: ENGINE_WASM, role: 'alert', words: /could not be loaded/,
+    handle: async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      body[body.length - 1] ^= 1;
+      await route.fulfill({ response, body });
+    },
   },
+  // Never answered: the request hangs until the page gives up on it.
+  'hangs': { files: ENGINE_WASM, role: 'status', words: /taking long to load/, handle: () => {} },
+  'has its glue script fail': { files: /story-explorer-[0-9a-f]+\.js$/, role: 'alert', words: /could not be loaded/, handle: (route) => route.fulfill({ status: 503, body: 'busy' }) },
 };
-for (const [what, breakage] of Object.entries(BREAKAGES)) {
-  test(`when the program ${what} the page says so`, async () => {
-    const context = await env.browser.newContext();
+for (const [what, { files, role, words, handle }] of Object.entries(BREAKAGES)) {
+  test(`when the program ${what} the page says so, and trying again works without a reload`, async () => {
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.route(/_bg\.wasm$/, breakage);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The server misbehaves until `healed`; a request it hung stays hung.
+    let healed = false;
+    await page.route(files, (route) => (healed ? route.continue() : handle(route)));
     try {
       await page.goto(env.server.url);
+      await page.evaluate(() => { window.notReloaded = true; });
       await page.focus('#search');
-      await page.waitForSelector('.boot-message[role="alert"]');
-      assert.match(await page.textContent('.boot-message'), /could not be loaded or started/);
-      await storyShown(page);
-      assert.ok(await page.evaluate(() => document.activeElement.matches('.boot-message')), 'focus moves from the hidden search box to the message');
+      const notice = page.locator(`.boot-retry[role="${role}"]`);
+      await notice.waitFor();
+      assert.match(await notice.textContent(), words);
+      assert.match(await notice.textContent(), /The story stays readable here/);
+      const box = await notice.boundingBox();
+      assert.ok(box.y >= 0 && box.y + box.height <= 844, 'on screen, where the reader is');
+      assert.ok(await page.evaluate(() => document.activeElement.id === 'search'), 'the reader keeps their place');
+      assert.equal(squash(await page.textContent('h1')), 'Jeff Sessions');
       assert.deepEqual(await axe(page), []);
+
+      healed = true;
+      await notice.locator('button', { hasText: 'Try again' }).click();
+      await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
+      assert.equal(await page.locator('.boot-retry').count(), 0, 'the notice goes once the engine runs');
+      await page.click('#open-jeff-sessions');
+      await page.waitForSelector('#detail[data-id="jeff-sessions"]');
+      assert.ok(await page.evaluate(() => window.notReloaded), 'the same page, never reloaded');
+      assert.deepEqual(errors, []);
     } finally {
       await context.close();
     }
   });
 }
+
+test('a program that keeps failing is retried a few times, then the reader is asked to reload', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  let requests = 0;
+  await page.route(ENGINE_WASM, (route) => { requests += 1; return route.fulfill({ status: 500, body: 'broken' }); });
+  try {
+    await page.goto(env.server.url);
+    await page.focus('#search');
+    const settings = JSON.parse(await page.textContent('#explorer-settings'));
+    for (let tries = 1; tries < settings.engineTries; tries += 1) {
+      await page.locator('.boot-retry button').click();
+      await page.waitForFunction((n) => document.querySelector('.boot-retry') && window.performance.getEntriesByType('resource').filter((r) => r.name.endsWith('_bg.wasm')).length >= n, tries + 1);
+    }
+    await page.waitForSelector('.boot-retry[role="alert"]');
+    assert.match(await page.textContent('.boot-retry'), /Reload the page to try again/);
+    assert.equal(await page.locator('.boot-retry button').count(), 0);
+    assert.equal(requests, settings.engineTries);
+  } finally {
+    await context.close();
+  }
+});
 
 // A browser with WebAssembly but without module scripts, or without dynamic import() (whose
 // loader, an inline module script, then never defines storyExplorerImport).

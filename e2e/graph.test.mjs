@@ -84,6 +84,27 @@ test('the keyboard moves through the graph from a single tab stop', async () => 
   await close();
 });
 
+// Found by random use: the active node was kept as an index into a layout rebuilt when the
+// neighbourhood changed, and the next arrow key read past its end and crashed the explorer.
+test('arrow keys after opening a node in a large graph never crash it (regression)', async () => {
+  const { page, problems, close } = await openGraph('&synthetic=1000', { waitFor: '.node' });
+  const frames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.focus('.graph__canvas');
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown', 'Enter', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Enter', 'ArrowRight', 'ArrowRight', 'ArrowDown']) {
+    await page.keyboard.press(key);
+    if (key === 'Enter') await page.waitForSelector('#detail');
+    await frames();
+  }
+  await page.focus('.graph__canvas');
+  await page.keyboard.press('ArrowLeft');
+  await frames();
+  const active = await page.getAttribute('.graph__canvas', 'aria-activedescendant');
+  assert.ok(active && await page.locator(`#${active}`).count() === 1, 'the active node is one the graph shows');
+  assert.equal(await page.locator('#fatal:visible').count(), 0);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [], pageErrors: [] });
+  await close();
+});
+
 test('zoom by buttons and Ctrl + wheel, never by a plain wheel; fit restores; the URL keeps it', async () => {
   const { page, close } = await openGraph();
   const viewBox = () => page.getAttribute('.graph__canvas', 'viewBox');

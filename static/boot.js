@@ -120,23 +120,86 @@
   var requested = false;
   function failed() { whenParsed(function () { explain('Its program could not be loaded or started.'); }); }
 
+  // The watchdog. A download that fails, or has not finished after settings.engineWait ms,
+  // is said where the reader is looking (a bar at the foot of the screen) with a way to try
+  // again without reloading: the page keeps everything the reader did. Each try has its number;
+  // a late answer from an abandoned one is ignored. The glue is imported again under a new
+  // address only if it did not arrive (a failed module import stays failed for its address);
+  // the page's import map gives those addresses the glue's integrity, up to settings.engineTries.
+  var attempt = 0;
+  var glueArrived = false;
+  var watchdog = null;
+  var pending = null;
+  var notice = null;
+  function clearNotice() {
+    if (notice && notice.parentNode) notice.parentNode.removeChild(notice);
+    notice = null;
+  }
+  function stalled(mine, how) {
+    if (mine !== attempt || is('ready')) return;
+    whenParsed(function () {
+      clearNotice();
+      var last = attempt >= (settings.engineTries || 1);
+      notice = document.createElement('div');
+      notice.className = 'boot-retry';
+      notice.setAttribute('role', how === 'slow' ? 'status' : 'alert');
+      var text = document.createElement('p');
+      text.textContent = (how === 'slow'
+        ? 'The interactive explorer is taking long to load. The story stays readable here.'
+        : 'The interactive explorer could not be loaded. The story stays readable here.') +
+        (last ? ' Reload the page to try again.' : '');
+      notice.appendChild(text);
+      if (!last) {
+        var retry = document.createElement('button');
+        retry.type = 'button';
+        retry.className = 'button';
+        retry.textContent = 'Try again';
+        retry.addEventListener('click', function () { clearNotice(); load(); });
+        notice.appendChild(retry);
+      }
+      document.body.appendChild(notice);
+    });
+  }
+  function load() {
+    var mine = ++attempt;
+    if (pending) pending.abort();
+    pending = typeof AbortController === 'function' ? new AbortController() : null;
+    clearTimeout(watchdog);
+    watchdog = setTimeout(function () { stalled(mine, 'slow'); }, settings.engineWait || 8000);
+    var engine = document.querySelector('meta[name="explorer-engine"]');
+    var importer = window.storyExplorerImport;
+    if (!engine || typeof importer !== 'function') return failed();
+    var integrity = engine.getAttribute('data-integrity');
+    var options = integrity ? { integrity: integrity } : {};
+    if (pending) options.signal = pending.signal;
+    var wasm = fetch(engine.getAttribute('data-wasm'), options);
+    // Fetched alongside the glue; if the glue fails, that failure is the one reported.
+    wasm.catch(function () {});
+    var glue = engine.content + (glueArrived || mine === 1 ? '' : '?attempt=' + mine);
+    importer(glue)
+      .then(function (module) {
+        glueArrived = true;
+        if (mine !== attempt) throw new Error('abandoned');
+        return module.default({ module_or_path: wasm });
+      })
+      .then(function (exports) {
+        if (mine !== attempt) return;
+        clearTimeout(watchdog);
+        clearNotice();
+        dispatchEvent(new CustomEvent('explorer-engine', { detail: { wasm: exports } }));
+      })
+      .catch(function () {
+        if (mine !== attempt) return;
+        clearTimeout(watchdog);
+        stalled(mine, 'failed');
+      });
+  }
+
   function start() {
     if (requested) return;
     requested = true;
     state('loading');
-    whenParsed(function () {
-      var engine = document.querySelector('meta[name="explorer-engine"]');
-      var load = window.storyExplorerImport;
-      if (!engine || typeof load !== 'function') return failed();
-      var integrity = engine.getAttribute('data-integrity');
-      var wasm = fetch(engine.getAttribute('data-wasm'), integrity ? { integrity: integrity } : {});
-      // Fetched alongside the glue; if the glue fails, this one's failure is already explained.
-      wasm.catch(function () {});
-      load(engine.content)
-        .then(function (glue) { return glue.default({ module_or_path: wasm }); })
-        .then(function (exports) { dispatchEvent(new CustomEvent('explorer-engine', { detail: { wasm: exports } })); })
-        .catch(failed);
-    });
+    whenParsed(load);
   }
   // For host pages that want the engine without waiting for the reader.
   window.storyExplorer = { start: start };
@@ -199,6 +262,8 @@
   // Dispatched by the engine once it shows what the page's link asks for.
   document.addEventListener('explorer-ready', function () {
     state('ready');
+    clearTimeout(watchdog);
+    clearNotice();
     if (heights) heights.disconnect();
     var replay = clicks;
     clicks = [];

@@ -26,6 +26,15 @@ pub const BOOT_SETTINGS_ID: &str = "explorer-settings";
 /// page as built, the embed flag, the height messages and their limit — as a JSON data block
 /// written from the Rust constants, so nothing is typed twice. A data block is not executed, so
 /// the Content-Security-Policy need not allow it.
+/// How long the engine may take to arrive before `boot.js` says so and offers to try again: long
+/// enough for its ~210 KB on a slow 3G connection, short enough that a reader is not left tapping
+/// controls that do nothing.
+pub const ENGINE_WAIT_MS: u32 = 6_000;
+
+/// How many times a reader can try to load the engine before being asked to reload; each try
+/// that imports the glue anew has its own address, and the import map gives each its integrity.
+pub const ENGINE_TRIES: u32 = 5;
+
 pub fn boot_settings() -> String {
     let settings = serde_json::json!({
         "pageSettings": PAGE_SETTINGS,
@@ -35,6 +44,8 @@ pub fn boot_settings() -> String {
         "maxHeight": MAX_HEIGHT,
         "pym": [PYM_PREFIX, PYM_HEIGHT],
         "datawrapper": DATAWRAPPER_HEIGHT,
+        "engineWait": ENGINE_WAIT_MS,
+        "engineTries": ENGINE_TRIES,
     });
     // `<` never appears in it, so the block cannot be closed early.
     format!(
@@ -135,8 +146,11 @@ pub fn defer_engine(html: &str) -> Result<String, &'static str> {
     let (without_preloads, wasm_link) =
         remove_tag(&without_glue, "<link rel=\"preload\"").ok_or("no preload link for the wasm")?;
     let wasm_integrity = attribute(wasm_link, "integrity").ok_or("the wasm has no integrity")?;
+    let retries: String = (2..=ENGINE_TRIES)
+        .map(|n| format!(",\"{glue}?attempt={n}\":\"{integrity}\""))
+        .collect();
     let replacement = format!(
-        "<script type=\"importmap\">{{\"integrity\":{{\"{glue}\":\"{integrity}\"}}}}</script>\n    \
+        "<script type=\"importmap\">{{\"integrity\":{{\"{glue}\":\"{integrity}\"{retries}}}}}</script>\n    \
          <meta name=\"explorer-engine\" content=\"{glue}\" data-wasm=\"{wasm}\" data-integrity=\"{wasm_integrity}\">\n    \
          <script type=\"module\">{IMPORTER}</script>"
     );

@@ -302,7 +302,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
                 { for View::ALL.into_iter().map(switch) }
                 <ShareBar query={encode(view)} {title} />
             </nav>
-            <main id="main" class={class_list(&["layout", when(detail.is_some(), "layout--detail")])}>
+            <main id="main" tabindex="-1" class={class_list(&["layout", when(detail.is_some(), "layout--detail")])}>
                 if let Some(detail) = (*detail).clone() {
                     <DetailPanel story={story.clone()} {detail} on_action={on_action.clone()} on_closed={Callback::from(|id: String| focus_card(&id))} />
                 }
@@ -411,12 +411,21 @@ fn use_url_sync(
     });
 }
 
-/// Returns focus to the card whose detail was just closed, so keyboard readers keep their place.
+/// Returns focus to the card whose detail was just closed, so keyboard readers keep their place;
+/// if the view shows no card for it (another view, a filter, Back), to the item in that view, and
+/// failing that to the main region, never to the page itself.
 fn focus_card(id: &str) {
     use wasm_bindgen::JsCast;
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("open-{id}")))
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    // Not the detail itself, which carries the same data-id and is closing.
+    let item = format!(":not(#detail)[data-id=\"{id}\"]");
+    let in_view = format!("{item} button, {item} a[href], {item}[tabindex]");
+    let element = document
+        .get_element_by_id(&format!("open-{id}"))
+        .or_else(|| document.query_selector(&in_view).ok().flatten())
+        .or_else(|| document.get_element_by_id("main"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();
