@@ -1,12 +1,17 @@
-//! The query engine on synthetic stories of 1k, 5k and 50k items: building the index, a search
-//! keystroke, a combined filter, and validating the story itself.
+//! What the explorer computes, on synthetic stories of 1k, 5k and 50k items: validating the story,
+//! building the search index, a search keystroke, a combined filter with every facet's counts, an
+//! item's detail, the timeline, and the graph's visible set. Each should grow at most linearly
+//! (README: growth from 5k to 50k, target at most 12×).
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
+use std::rc::Rc;
 use story_core::set::SortedSet;
 use story_core::story::validate;
 use story_explorer::fixtures::synthetic;
-use story_explorer::views::cards::{cards, CardKind};
+use story_explorer::views::cards::{cards, story_indices, CardKind};
+use story_explorer::views::mentions::mentions;
 use story_explorer::views::query::{run, Query, SearchIndex};
+use story_explorer::views::{graph, layout, related, timeline};
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("query");
@@ -21,9 +26,13 @@ fn bench(c: &mut Criterion) {
             })
         });
         group.bench_with_input(BenchmarkId::new("index", items), &items, |b, _| {
-            b.iter(|| SearchIndex::new(black_box(&story), black_box(&cards)).len())
+            b.iter(|| {
+                let all = mentions(black_box(&story));
+                SearchIndex::new(black_box(&story), black_box(&cards), &all).len()
+            })
         });
-        let index = SearchIndex::new(&story, &cards);
+        let all_mentions = mentions(&story);
+        let index = SearchIndex::new(&story, &cards, &all_mentions);
         let search = Query {
             text: "berg contract".into(),
             ..Query::default()
@@ -40,6 +49,27 @@ fn bench(c: &mut Criterion) {
         };
         group.bench_with_input(BenchmarkId::new("filters", items), &items, |b, _| {
             b.iter(|| run(black_box(&index), black_box(&filters)).items.len())
+        });
+        // The most connected entity: the detail with the most to list.
+        let busiest = &story.entities()[0].id;
+        group.bench_with_input(BenchmarkId::new("detail", items), &items, |b, _| {
+            b.iter(|| {
+                related::detail(black_box(&story), black_box(busiest)).map(|d| d.groups.len())
+            })
+        });
+        let everything = run(&index, &Query::default());
+        let events = story_indices(&story, &cards, &everything.items, CardKind::Event);
+        group.bench_with_input(BenchmarkId::new("timeline", items), &items, |b, _| {
+            b.iter(|| timeline::timeline(black_box(&story), black_box(&events)).len())
+        });
+        let full = Rc::new(layout::layout(&story));
+        let shown = story_explorer::views::cards::entity_indices(&story, &cards, &everything.items);
+        group.bench_with_input(BenchmarkId::new("graph-visible", items), &items, |b, _| {
+            b.iter(|| {
+                graph::visible(black_box(&full), black_box(&shown), None)
+                    .nodes
+                    .len()
+            })
         });
     }
     group.finish();

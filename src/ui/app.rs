@@ -149,10 +149,12 @@ fn Explorer(props: &ExplorerProps) -> Html {
         move || drop(reporter)
     });
     let all_cards = use_memo(story.clone(), |story| cards::cards(story));
-    let index = use_memo((story.clone(), all_cards.clone()), |(story, cards)| {
-        SearchIndex::new(story, cards)
-    });
+    // Computed once, shared by the search index and the article view.
     let all_mentions = use_memo(story.clone(), |story| mentions::mentions(story));
+    let index = use_memo(
+        (story.clone(), all_cards.clone(), all_mentions.clone()),
+        |(story, cards, mentions)| SearchIndex::new(story, cards, mentions),
+    );
     let results = use_memo((story.clone(), view.query.clone()), {
         let index = index.clone();
         move |(_, query)| run(&index, query)
@@ -204,9 +206,10 @@ fn Explorer(props: &ExplorerProps) -> Html {
                             graph
                         })
                         .clone();
-                    let focus = selected
-                        .as_deref()
-                        .and_then(|id| story.entities().iter().position(|e| e.id == id));
+                    let focus = selected.as_deref().and_then(|id| match story.find(id) {
+                        Some(story_core::story::ItemRef::Entity(i)) => Some(i),
+                        _ => None,
+                    });
                     graph::visible(&full, &cards::entity_indices(story, &cards, items), focus)
                 }
                 _ => graph::Visible::default(),

@@ -4,6 +4,7 @@
 
 use crate::views::cards::{event_date, Dated};
 use crate::views::layout::{bounds, place, GraphEdge, GraphNode, Layout, MAX_FULL_GRAPH};
+use std::rc::Rc;
 use story_core::escape::escape_html as esc;
 use story_core::set::SortedSet;
 use story_core::story::{EntityKind, Relationship, Story};
@@ -11,7 +12,8 @@ use story_core::story::{EntityKind, Relationship, Story};
 /// The part of the layout on screen: indices into its nodes and edges.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Visible {
-    pub layout: Layout,
+    /// Shared with the full layout when the whole graph is shown: a keystroke never copies it.
+    pub layout: Rc<Layout>,
     pub nodes: Vec<usize>,
     pub edges: Vec<usize>,
     /// Set when the graph is too big and only a neighbourhood is shown: whose.
@@ -22,21 +24,27 @@ pub struct Visible {
 /// story's entities), edges between two visible nodes. Above [`MAX_FULL_GRAPH`] nodes, only the
 /// neighbourhood of `focus` (an entity index; else the most connected node) is shown, laid out
 /// on its own.
-pub fn visible(full: &Layout, entities: &SortedSet<usize>, focus: Option<usize>) -> Visible {
+pub fn visible(full: &Rc<Layout>, entities: &SortedSet<usize>, focus: Option<usize>) -> Visible {
     let shown: Vec<usize> = (0..full.nodes.len())
         .filter(|&i| entities.contains(&full.nodes[i].entity))
         .collect();
-    if shown.len() <= MAX_FULL_GRAPH {
+    if shown.len() <= MAX_FULL_GRAPH && full.nodes.len() <= MAX_FULL_GRAPH {
         let set: SortedSet<usize> = shown.iter().copied().collect();
         let edges = (0..full.edges.len())
             .filter(|&e| set.contains(&full.edges[e].from) && set.contains(&full.edges[e].to))
             .collect();
         return Visible {
-            layout: full.clone(),
+            layout: Rc::clone(full),
             nodes: shown,
             edges,
             centre: None,
         };
+    }
+    if shown.len() <= MAX_FULL_GRAPH {
+        // A big story filtered down to a readable graph: the full layout never separated its
+        // labels (it is shown a neighbourhood at a time), so the shown nodes keep their places
+        // and have their labels pushed apart now.
+        return subgraph(full, &shown, None, false);
     }
     let centre = focus
         .and_then(|entity| {
@@ -78,7 +86,18 @@ fn neighbourhood(full: &Layout, shown: &[usize], centre: usize) -> Visible {
     around.truncate(MAX_FULL_GRAPH - 1);
     let mut members = vec![centre];
     members.extend(around);
-    let index_of = |n: usize| members.iter().position(|&m| m == n);
+    subgraph(full, &members, Some(0), true)
+}
+
+/// The `members` of the full layout (indices into its nodes) and the edges among them, as a
+/// layout of their own: laid out afresh if `fresh`, else where they were; labels separated.
+fn subgraph(full: &Layout, members: &[usize], centre: Option<usize>, fresh: bool) -> Visible {
+    // Each full-layout node's place among the members, looked up once per edge end.
+    let mut place_of = vec![None; full.nodes.len()];
+    for (i, &m) in members.iter().enumerate() {
+        place_of[m] = Some(i);
+    }
+    let index_of = |n: usize| place_of.get(n).copied().flatten();
     let mut nodes: Vec<GraphNode> = members.iter().map(|&m| full.nodes[m].clone()).collect();
     let edges: Vec<GraphEdge> = full
         .edges
@@ -91,14 +110,16 @@ fn neighbourhood(full: &Layout, shown: &[usize], centre: usize) -> Visible {
             })
         })
         .collect();
-    place(&mut nodes, &edges);
+    if fresh {
+        place(&mut nodes, &edges);
+    }
     crate::views::layout::separate_labels(&mut nodes);
     let (n, m) = (nodes.len(), edges.len());
     Visible {
-        layout: Layout { nodes, edges },
+        layout: Rc::new(Layout { nodes, edges }),
         nodes: (0..n).collect(),
         edges: (0..m).collect(),
-        centre: Some(0),
+        centre,
     }
 }
 
@@ -317,6 +338,32 @@ mod tests {
     use crate::{bundled, fixtures::synthetic};
 
     #[test]
+    fn a_big_story_filtered_down_to_a_readable_graph_has_no_overlapping_labels() {
+        let (file, article) = synthetic::story(2_500, 7);
+        let story = story_core::story::validate(file, &article).unwrap();
+        let full = Rc::new(layout(&story));
+        assert!(full.nodes.len() > MAX_FULL_GRAPH);
+        let some: SortedSet<usize> = (0..story.entities().len()).step_by(9).collect();
+        let v = visible(&full, &some, None);
+        assert!(v.centre.is_none() && !v.nodes.is_empty() && v.nodes.len() <= MAX_FULL_GRAPH);
+        for (i, &a) in v.nodes.iter().enumerate() {
+            for &b in &v.nodes[i + 1..] {
+                let (ra, rb) = (v.layout.nodes[a].rect(), v.layout.nodes[b].rect());
+                assert!(
+                    !ra.overlaps(&rb),
+                    "{:?} and {:?}",
+                    v.layout.nodes[a].lines,
+                    v.layout.nodes[b].lines
+                );
+            }
+        }
+        assert!(v.edges.iter().all(|&e| {
+            let edge = &v.layout.edges[e];
+            edge.from < v.layout.nodes.len() && edge.to < v.layout.nodes.len()
+        }));
+    }
+
+    #[test]
     fn coordinates_print_like_one_decimal_float_formatting() {
         // Away from ties, exactly std's output (but never "-0.0").
         for x in [
@@ -343,7 +390,7 @@ mod tests {
     #[test]
     fn the_seed_graph_shows_every_relationship_and_hides_with_the_filters() {
         let story = bundled::load().unwrap();
-        let full = layout(&story);
+        let full = Rc::new(layout(&story));
         let all = visible(&full, &everything(&story), None);
         assert_eq!(all.edges.len(), story.relationships().len());
         assert_eq!(rows(&story, &all).len(), story.relationships().len());
@@ -383,7 +430,7 @@ mod tests {
     fn a_big_graph_shows_a_neighbourhood() {
         let (file, article) = synthetic::story(1000, 42);
         let story = story_core::story::validate(file, &article).unwrap();
-        let full = layout(&story);
+        let full = Rc::new(layout(&story));
         assert!(full.nodes.len() > MAX_FULL_GRAPH);
         let v = visible(&full, &everything(&story), None);
         assert!(v.nodes.len() <= MAX_FULL_GRAPH && v.centre == Some(0));
@@ -397,7 +444,7 @@ mod tests {
     #[test]
     fn the_export_is_a_standalone_inert_svg_with_every_name() {
         let story = bundled::load().unwrap();
-        let v = visible(&layout(&story), &everything(&story), None);
+        let v = visible(&Rc::new(layout(&story)), &everything(&story), None);
         let svg = export_svg(&story, &v);
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(svg.ends_with("</svg>"));

@@ -89,9 +89,9 @@ fn sourcing_slot(sourcing: Sourcing) -> usize {
 }
 
 impl SearchIndex {
-    /// Indexes `cards` (as made by [`crate::views::cards::cards`]) of `story`.
-    pub fn new(story: &Story, cards: &[Card]) -> Self {
-        let all_mentions = mentions::mentions(story);
+    /// Indexes `cards` (as made by [`crate::views::cards::cards`]) of `story`, whose mentions
+    /// (as made by [`mentions::mentions`], which the reader view shares) are `all_mentions`.
+    pub fn new(story: &Story, cards: &[Card], all_mentions: &[Mention]) -> Self {
         let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); story.entities().len()];
         for r in story.relationships() {
             if let (Some(a), Some(b)) = (entity_slot(story, &r.from), entity_slot(story, &r.to)) {
@@ -101,7 +101,7 @@ impl SearchIndex {
         }
         let ctx = Context {
             story,
-            mentions: &all_mentions,
+            mentions: all_mentions,
             neighbours,
         };
         Self {
@@ -379,14 +379,14 @@ mod tests {
     #[test]
     fn the_empty_query_leaves_everything() {
         let (story, cards) = seed();
-        let index = SearchIndex::new(&story, &cards);
+        let index = SearchIndex::new(&story, &cards, &mentions::mentions(&story));
         assert_eq!(run(&index, &Query::default()).items.len(), cards.len());
     }
 
     #[test]
     fn search_matches_names_aliases_roles_and_quote_words_ignoring_case_and_accents() {
         let (story, cards) = seed();
-        let index = SearchIndex::new(&story, &cards);
+        let index = SearchIndex::new(&story, &cards, &mentions::mentions(&story));
         let search = |text: &str| {
             ids(
                 &cards,
@@ -413,7 +413,7 @@ mod tests {
     #[test]
     fn involving_an_entity_finds_what_mentions_or_connects_to_it() {
         let (story, cards) = seed();
-        let index = SearchIndex::new(&story, &cards);
+        let index = SearchIndex::new(&story, &cards, &mentions::mentions(&story));
         let query = Query {
             involving: Some("sergey-kislyak".into()),
             ..Query::default()
@@ -437,7 +437,7 @@ mod tests {
     #[test]
     fn dates_filter_by_overlap_at_each_precision() {
         let (story, cards) = seed();
-        let index = SearchIndex::new(&story, &cards);
+        let index = SearchIndex::new(&story, &cards, &mentions::mentions(&story));
         let between = |from: &str, to: &str| {
             let q = Query {
                 from: PartialDate::parse_iso(from),

@@ -22,25 +22,34 @@ pub fn paragraphs(
     mentions: &[Mention],
     target: Option<&Range<usize>>,
 ) -> Vec<Vec<Piece>> {
+    // Every quote's span, by position, so each paragraph finds its own by binary search.
+    let mut quotes: Vec<(usize, Range<usize>)> = story
+        .quotes()
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (i, q.at.span.clone()))
+        .collect();
+    story_core::order::sort_by_key(&mut quotes, |(_, r)| (r.start, r.end));
     story
         .paragraphs()
         .iter()
-        .map(|p| pieces(story, mentions, target, p))
+        .map(|p| pieces(&quotes, mentions, target, p))
         .collect()
 }
 
 fn pieces(
-    story: &Story,
+    all_quotes: &[(usize, Range<usize>)],
     mentions: &[Mention],
     target: Option<&Range<usize>>,
     paragraph: &Range<usize>,
 ) -> Vec<Piece> {
     let inside = |r: &Range<usize>| r.start < paragraph.end && r.end > paragraph.start;
-    let quotes: Vec<(usize, &Range<usize>)> = story
-        .quotes()
+    // Those starting in the paragraph, and one starting before it that may run into it.
+    let first = all_quotes.partition_point(|(_, r)| r.start < paragraph.start);
+    let last = all_quotes.partition_point(|(_, r)| r.start < paragraph.end);
+    let quotes: Vec<(usize, &Range<usize>)> = all_quotes[first.saturating_sub(1)..last]
         .iter()
-        .enumerate()
-        .map(|(i, q)| (i, &q.at.span))
+        .map(|(i, r)| (*i, r))
         .filter(|(_, r)| inside(r))
         .collect();
     let names: &[Mention] = crate::views::mentions::within(mentions, paragraph);

@@ -253,7 +253,7 @@ pub fn extent_bounds(date: PartialDate, extent: Extent, published: PartialDate) 
 pub fn resolve(words: &str, published: PartialDate) -> Option<PartialDate> {
     let cleaned = normalize(words);
     let tokens: Vec<&str> = cleaned.split_whitespace().collect();
-    match tokens.as_slice() {
+    let resolved = match tokens.as_slice() {
         [] => None,
         ["last", "month"] => shift_month(published, -1),
         ["this", "month"] => shift_month(published, 0),
@@ -265,7 +265,10 @@ pub fn resolve(words: &str, published: PartialDate) -> Option<PartialDate> {
             month_phrase(month_number(month)?, rest, published)
         }
         _ => None,
-    }
+    };
+    // Only years a date can be written with (found by fuzzing: "Sept." against a publication in
+    // May of year 0 fell in year −1).
+    resolved.filter(|d| (0..=9999).contains(&d.year))
 }
 
 fn normalize(words: &str) -> String {
@@ -382,6 +385,14 @@ mod tests {
 
     fn day(text: &str) -> PartialDate {
         PartialDate::parse_iso(text).unwrap()
+    }
+
+    #[test]
+    fn resolutions_stay_within_the_years_a_date_can_be_written_with() {
+        assert_eq!(resolve("Sept.", day("0000-05-10")), None);
+        assert_eq!(resolve("last year", day("0000-05-10")), None);
+        assert_eq!(resolve("last month", day("0000-01-10")), None);
+        assert_eq!(resolve("Sept.", day("2017-05-10")), Some(day("2016-09")));
     }
 
     #[test]

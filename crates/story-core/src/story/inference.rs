@@ -5,6 +5,7 @@
 //! sees beside the value. These checks find the places mechanically, so none is missed.
 
 use super::model::{Entity, StoryFile};
+use super::span::ArticleIndex;
 use crate::fold;
 use std::ops::Range;
 
@@ -57,42 +58,95 @@ fn abbreviates(short: &str, long: &str) -> bool {
 }
 
 /// `needle` in `hay` as whole words (not "US" inside "USA").
+#[cfg(test)]
 fn has_words(hay: &str, needle: &str) -> bool {
     !needle.is_empty()
-        && hay.match_indices(needle).any(|(at, _)| {
-            let before = hay[..at].chars().next_back();
-            let after = hay[at + needle.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+        && hay
+            .match_indices(needle)
+            .any(|(at, _)| whole_words(hay, at..at + needle.len()))
 }
 
+/// The article and, for each entity, the paragraphs that name it: found once through the
+/// article's index, so the checks stay linear in the size of the story.
 struct Text<'a> {
     article: &'a str,
     paragraphs: &'a [Range<usize>],
+    /// Entity ids, sorted, with their index in the file.
+    ids: Vec<(&'a str, usize)>,
+    /// By entity index: the indices of the paragraphs that name it, in order.
+    named_in: Vec<Vec<usize>>,
 }
 
-impl Text<'_> {
-    fn paragraph_of(&self, span: &Range<usize>) -> &str {
-        self.paragraphs
+impl<'a> Text<'a> {
+    fn new(
+        file: &'a StoryFile,
+        article: &'a str,
+        index: &ArticleIndex,
+        paragraphs: &'a [Range<usize>],
+    ) -> Self {
+        let mut ids: Vec<(&str, usize)> = file
+            .entities
             .iter()
-            .find(|p| p.start <= span.start && span.start < p.end.max(p.start + 1))
-            .and_then(|p| self.article.get(p.clone()))
-            .unwrap_or("")
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        crate::order::sort_by(&mut ids, |a, b| a.0.cmp(b.0));
+        let paragraph_at = |at: usize| paragraphs.partition_point(|p| p.end <= at);
+        let named_in = file
+            .entities
+            .iter()
+            .map(|e| {
+                let mut found: Vec<usize> = std::iter::once(&e.name)
+                    .chain(e.aliases.iter().filter(|a| names(&e.name, a)))
+                    .filter(|a| !a.is_empty())
+                    .flat_map(|a| {
+                        index
+                            .occurrences(a)
+                            .into_iter()
+                            .filter(|&at| whole_words(article, at..at + a.len()))
+                            .map(paragraph_at)
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                crate::order::sort(&mut found);
+                found.dedup();
+                found
+            })
+            .collect();
+        Text {
+            article,
+            paragraphs,
+            ids,
+            named_in,
+        }
     }
 
-    /// Whether `paragraph` names `entity` by its name or an alias that names it.
-    fn names_in(&self, entity: &Entity, paragraph: &str) -> bool {
-        std::iter::once(&entity.name)
-            .chain(entity.aliases.iter().filter(|a| names(&entity.name, a)))
-            .any(|a| has_words(paragraph, a))
+    fn entity(&self, id: &str) -> Option<usize> {
+        let at = self.ids.binary_search_by(|probe| probe.0.cmp(id)).ok()?;
+        Some(self.ids[at].1)
     }
 
-    fn naming_paragraphs<'t>(&'t self, entity: &'t Entity) -> impl Iterator<Item = &'t str> {
-        self.paragraphs
+    fn paragraph_of(&self, span: &Range<usize>) -> usize {
+        self.paragraphs.partition_point(|p| p.end <= span.start)
+    }
+
+    fn names_in(&self, entity: usize, paragraph: usize) -> bool {
+        self.named_in[entity].binary_search(&paragraph).is_ok()
+    }
+
+    fn naming_paragraphs(&self, entity: usize) -> impl Iterator<Item = &str> + '_ {
+        self.named_in[entity]
             .iter()
+            .filter_map(|&p| self.paragraphs.get(p))
             .filter_map(|p| self.article.get(p.clone()))
-            .filter(move |p| self.names_in(entity, p))
     }
+}
+
+/// Whether `range` of `text` is whole words: no letter or digit just before or after it.
+fn whole_words(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// A word of a role found in `paragraph`, whole or abbreviated ("Sen." for "senator").
@@ -109,12 +163,13 @@ fn has_role_word(paragraph: &str, word: &str) -> bool {
 }
 
 /// Every place in `file` that needs an `inferred` reason and lacks one.
-pub fn missing(file: &StoryFile, article: &str, paragraphs: &[Range<usize>]) -> Vec<Needed> {
-    let text = Text {
-        article,
-        paragraphs,
-    };
-    let entity = |id: &str| file.entities.iter().find(|e| e.id == id);
+pub fn missing(
+    file: &StoryFile,
+    article: &str,
+    index: &ArticleIndex,
+    paragraphs: &[Range<usize>],
+) -> Vec<Needed> {
+    let text = Text::new(file, article, index, paragraphs);
     let mut out = Vec::new();
     let mut attributed =
         |item: String, inferred: &Option<String>, at: &Range<usize>, fields: &[(&str, &str)]| {
@@ -123,17 +178,16 @@ pub fn missing(file: &StoryFile, article: &str, paragraphs: &[Range<usize>]) -> 
             }
             let paragraph = text.paragraph_of(at);
             for (field, id) in fields {
-                if let Some(e) = entity(id) {
-                    if !text.names_in(e, paragraph) {
-                        out.push(Needed {
-                            item: item.clone(),
-                            message: format!(
-                                "{field} `{id}` is not named in the paragraph this comes from; \
+                let Some(e) = text.entity(id) else { continue };
+                if !text.names_in(e, paragraph) {
+                    out.push(Needed {
+                        item: item.clone(),
+                        message: format!(
+                            "{field} `{id}` is not named in the paragraph this comes from; \
                              say why it is taken to be {} with `inferred = \"…\"`",
-                                e.name
-                            ),
-                        });
-                    }
+                            file.entities[e].name
+                        ),
+                    });
                 }
             }
         };
@@ -169,16 +223,18 @@ pub fn missing(file: &StoryFile, article: &str, paragraphs: &[Range<usize>]) -> 
             );
         }
     }
-    for e in file.entities.iter().filter(|e| e.inferred.is_none()) {
-        out.extend(identification(&text, e));
+    for (i, e) in file.entities.iter().enumerate() {
+        if e.inferred.is_none() {
+            out.extend(identification(&text, i, e));
+        }
     }
     out
 }
 
 /// An entity's descriptive aliases and role words the naming paragraphs lack: both need a reason.
-fn identification(text: &Text, e: &Entity) -> Vec<Needed> {
+fn identification(text: &Text, i: usize, e: &Entity) -> Vec<Needed> {
     let item = format!("entity `{}`", e.id);
-    let named_somewhere = text.naming_paragraphs(e).next().is_some();
+    let named_somewhere = !text.named_in[i].is_empty();
     let mut out: Vec<Needed> = e
         .aliases
         .iter()
@@ -193,7 +249,7 @@ fn identification(text: &Text, e: &Entity) -> Vec<Needed> {
         })
         .collect();
     if let Some(role) = &e.role {
-        let paragraphs: Vec<&str> = text.naming_paragraphs(e).collect();
+        let paragraphs: Vec<&str> = text.naming_paragraphs(i).collect();
         out.extend(
             role.split(|c: char| !c.is_alphanumeric())
                 .filter(|w| w.chars().count() >= 4)

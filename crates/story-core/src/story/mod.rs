@@ -4,6 +4,7 @@
 //! article exactly once, every reference points at an item of the right kind and every event has
 //! a date. The app treats it as immutable and shares it behind an `Rc`.
 
+#[cfg(not(target_arch = "wasm32"))]
 mod inference;
 mod model;
 #[cfg(not(target_arch = "wasm32"))]
@@ -11,6 +12,7 @@ pub mod rust_source;
 mod span;
 mod validate;
 
+#[cfg(not(target_arch = "wasm32"))]
 pub use inference::names;
 pub use model::*;
 pub use span::ArticleIndex;
