@@ -27,7 +27,11 @@ fn fixture(synthetic_items: Option<usize>) -> Fixture {
         }
     };
     let cards = cards(&story);
-    let index = SearchIndex::new(&story, &cards, &story_explorer::views::mentions::mentions(&story));
+    let index = SearchIndex::new(
+        &story,
+        &cards,
+        &story_explorer::views::mentions::mentions(&story),
+    );
     Fixture {
         story,
         cards,
