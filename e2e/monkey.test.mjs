@@ -80,12 +80,16 @@ async function act(page, rand) {
   }
   if (roll < 0.70) {
     const key = KEYS[Math.floor(rand() * KEYS.length)];
-    const before = await page.evaluate(() => !!document.activeElement?.closest('#app'));
+    const [inside, on] = await page.evaluate(() => {
+      const a = document.activeElement;
+      const name = a ? `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}.${a.className?.baseVal ?? a.className} “${(a.textContent || '').trim().slice(0, 30)}”` : 'nothing';
+      return [!!a?.closest('#app'), name];
+    });
     await page.keyboard.press(key);
     await settle(page);
-    const lost = before && ['Enter', ' ', 'Escape'].includes(key)
+    const lost = inside && ['Enter', ' ', 'Escape'].includes(key)
       && await page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
-    return lost ? `key ${key} LOST FOCUS` : `key ${key}`;
+    return `key ${key} on ${on}${lost ? ' LOST FOCUS' : ''}`;
   }
   if (roll < 0.80) {
     const text = TYPED[Math.floor(rand() * TYPED.length)];

@@ -140,6 +140,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
     let view = &state.0;
     use_url_sync(&story, view, state.dispatcher(), &props.link, &props.built);
     use_link_moves(&props.story, view, state.dispatcher(), &notices, props);
+    super::focus::use_focus_kept();
     use_effect_with((embed, props.link.clone()), |(embed, link)| {
         // While hydrating, the link is the page as built; the boot script has set the
         // presentation from the address, and the move that follows brings the real flag.

@@ -10,6 +10,7 @@ mod date;
 mod detail;
 mod embed;
 mod filters;
+mod focus;
 mod graph;
 mod header;
 mod highlight;
