@@ -19,7 +19,9 @@ pub fn use_focus_kept() {
     use_effect_with((), |_| {
         let document = gloo::utils::document();
         let listener = gloo::events::EventListener::new(&document, "focusin", |event| {
-            let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let target = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
             if let Some(element) = target.filter(|e| e.closest("#app").ok().flatten().is_some()) {
                 LAST.with(|last| *last.borrow_mut() = Some(element));
             }
