@@ -14,28 +14,15 @@ use std::time::{Duration, Instant};
 use story_core::dates::{self, PartialDate};
 use story_core::story::{validate, Entity, EntityKind, Located, Meta, Span, Story, StoryFile};
 use story_explorer::bundled;
+use story_explorer::fixtures::synthetic::Rng;
 use story_explorer::views::url_state::{decode, encode, MAX_TEXT};
 
-/// SplitMix64: the same sequence on every platform for the same seed.
-struct Rng(u64);
+fn pick<'a, T>(rng: &mut Rng, from: &'a [T]) -> &'a T {
+    &from[rng.below(from.len())]
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, from: &'a [T]) -> &'a T {
-        &from[self.below(from.len())]
-    }
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
+fn chance(rng: &mut Rng, percent: usize) -> bool {
+    rng.below(100) < percent
 }
 
 /// Characters that break parsers: quotes of every kind, markup, escapes, separators, accents,
@@ -94,10 +81,10 @@ fn word(rng: &mut Rng) -> String {
         "Ambassador",
         "—",
     ];
-    if rng.chance(30) {
-        (*rng.pick(&NASTY)).to_owned()
+    if chance(rng, 30) {
+        (*pick(rng, &NASTY)).to_owned()
     } else {
-        (*rng.pick(&WORDS)).to_owned()
+        (*pick(rng, &WORDS)).to_owned()
     }
 }
 
@@ -106,7 +93,7 @@ fn text(rng: &mut Rng, words: usize) -> String {
     (0..n)
         .map(|_| word(rng))
         .collect::<Vec<_>>()
-        .join(if rng.chance(80) { " " } else { "" })
+        .join(if chance(rng, 80) { " " } else { "" })
 }
 
 fn story() -> &'static Story {
@@ -174,21 +161,21 @@ fn links_decode_without_panic_to_a_state_whose_link_decodes_to_itself() {
             let pairs = rng.below(8);
             (0..pairs)
                 .map(|_| {
-                    let key = if rng.chance(85) {
-                        (*rng.pick(&KEYS)).to_owned()
+                    let key = if chance(rng, 85) {
+                        (*pick(rng, &KEYS)).to_owned()
                     } else {
                         text(rng, 2)
                     };
                     let value = match rng.below(4) {
-                        0 => rng.pick(&ids).clone(),
-                        1 => format!("{}", rng.next() as i64 % 100_000),
+                        0 => pick(rng, &ids).clone(),
+                        1 => format!("{}", rng.next_u64() as i64 % 100_000),
                         2 => format!("{}-{:02}", 1990 + rng.below(60), rng.below(14)),
                         _ => text(rng, 6),
                     };
                     format!("{key}={value}")
                 })
                 .collect::<Vec<_>>()
-                .join(if rng.chance(90) { "&" } else { ";" })
+                .join(if chance(rng, 90) { "&" } else { ";" })
         },
         |link| {
             let decoded = decode(link, story());
@@ -236,7 +223,7 @@ fn story_files_mutated_at_random_load_or_explain_without_panic() {
                     }
                     _ => {
                         if let Some(c) = text.get_mut(at) {
-                            *c = *rng.pick(&['"', '=', '[', ']', '{', '}', '#', '\n', 'x', '0']);
+                            *c = *pick(rng, &['"', '=', '[', ']', '{', '}', '#', '\n', 'x', '0']);
                         }
                     }
                 }
@@ -284,17 +271,17 @@ fn spans_resolve_to_their_exact_words_or_are_reported() {
             let article: String = (0..paragraphs)
                 .map(|_| text(rng, 30))
                 .collect::<Vec<_>>()
-                .join(if rng.chance(80) { "\n" } else { "\n\n" });
+                .join(if chance(rng, 80) { "\n" } else { "\n\n" });
             let chars: Vec<char> = article.chars().collect();
             let spans: Vec<Span> = (0..1 + rng.below(4))
                 .map(|_| {
                     let a = rng.below(chars.len());
                     let b = (a + 1 + rng.below(20)).min(chars.len());
                     let mut words: String = chars[a..b].iter().collect();
-                    if rng.chance(10) {
+                    if chance(rng, 10) {
                         words.push_str(&word(rng));
                     }
-                    if rng.chance(25) {
+                    if chance(rng, 25) {
                         let w0 = a.saturating_sub(rng.below(10));
                         let w1 = (b + rng.below(10)).min(chars.len());
                         Span::Within {
@@ -389,8 +376,8 @@ fn date_words_resolve_to_real_dates_or_to_nothing() {
         |rng| {
             let words: Vec<String> = (0..rng.below(5))
                 .map(|_| {
-                    if rng.chance(85) {
-                        (*rng.pick(&TOKENS)).to_owned()
+                    if chance(rng, 85) {
+                        (*pick(rng, &TOKENS)).to_owned()
                     } else {
                         word(rng)
                     }
