@@ -70,18 +70,38 @@ impl Rect {
 impl GraphNode {
     /// The box the node and its label occupy.
     pub fn rect(&self) -> Rect {
+        self.extent().at(self.x, self.y)
+    }
+
+    /// The size of that box around the node, which moving the node does not change.
+    fn extent(&self) -> Extent {
         let widest = self
             .lines
             .iter()
             .map(|l| l.chars().count())
             .max()
             .unwrap_or(0) as f64;
-        let half = (widest * CHAR_WIDTH / 2.0 + 4.0).max(NODE_RADIUS + 2.0);
+        Extent {
+            half: (widest * CHAR_WIDTH / 2.0 + 4.0).max(NODE_RADIUS + 2.0),
+            below: NODE_RADIUS + 4.0 + self.lines.len() as f64 * LINE_HEIGHT,
+        }
+    }
+}
+
+/// A node's box relative to the node: half its width, and how far it reaches below the node.
+#[derive(Clone, Copy)]
+struct Extent {
+    half: f64,
+    below: f64,
+}
+
+impl Extent {
+    fn at(self, x: f64, y: f64) -> Rect {
         Rect {
-            left: self.x - half,
-            right: self.x + half,
-            top: self.y - NODE_RADIUS - 2.0,
-            bottom: self.y + NODE_RADIUS + 4.0 + self.lines.len() as f64 * LINE_HEIGHT,
+            left: x - self.half,
+            right: x + self.half,
+            top: y - NODE_RADIUS - 2.0,
+            bottom: y + self.below,
         }
     }
 }
@@ -183,19 +203,48 @@ fn sin_cos(a: f64) -> (f64, f64) {
     }
 }
 
+/// `a.max(b)` for numbers that are never NaN. On wasm, `f64::max` is a call to libm's `fmax`
+/// (the instruction treats NaN differently), which in the pair loop cost more than the force.
+#[inline(always)]
+fn larger(a: f64, b: f64) -> f64 {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+/// `x.max(1.0)` for an `x ≥ 0`, in integer arithmetic: non-negative floats order as their bits
+/// do, and V8 compiles an integer `select` without a branch (a float one, with).
+#[inline(always)]
+fn at_least_one(x: f64) -> f64 {
+    f64::from_bits(x.to_bits().max(1f64.to_bits()))
+}
+
+/// `a.min(b)` for numbers that are never NaN; see [`larger`].
+#[inline(always)]
+fn smaller(a: f64, b: f64) -> f64 {
+    if a < b {
+        a
+    } else {
+        b
+    }
+}
+
 /// Above this many nodes the view shows the selected entity's neighbourhood, not the hairball.
 pub const MAX_FULL_GRAPH: usize = 150;
+
+const TICKS: usize = 200;
+const LINK_DISTANCE: f64 = 110.0;
+const CHARGE: f64 = -320.0;
+const CUTOFF: f64 = 130.0;
+const VELOCITY_DECAY: f64 = 0.6;
 
 /// Forces, after d3-force: springs along edges, charge between nodes closer than a cutoff (found
 /// through a grid, so a tick is linear in the number of nodes); velocities decay each tick and the
 /// temperature (`alpha`) cools over 200 ticks.
 /// Starts from a sunflower spiral, so no two nodes start on the same spot and nothing is random.
 fn simulate(count: usize, edges: &[GraphEdge]) -> Vec<(f64, f64)> {
-    const TICKS: usize = 200;
-    const LINK_DISTANCE: f64 = 110.0;
-    const CHARGE: f64 = -320.0;
-    const CUTOFF: f64 = 130.0;
-    const VELOCITY_DECAY: f64 = 0.6;
     let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
     let mut pos: Vec<(f64, f64)> = (0..count)
         .map(|i| {
@@ -210,123 +259,18 @@ fn simulate(count: usize, edges: &[GraphEdge]) -> Vec<(f64, f64)> {
         degree[e.from] += 1;
         degree[e.to] += 1;
     }
-    let decay = DECAY;
-    let mut alpha = 1.0;
-    for _ in 0..TICKS {
-        alpha -= alpha * decay;
-        for e in edges.iter().filter(|e| e.from != e.to) {
-            let (a, b) = (e.from, e.to);
-            let (dx, dy) = (
-                pos[b].0 + vel[b].0 - pos[a].0 - vel[a].0,
-                pos[b].1 + vel[b].1 - pos[a].1 - vel[a].1,
-            );
-            let l = (dx * dx + dy * dy).sqrt().max(1e-6);
-            let strength = 1.0 / degree[a].min(degree[b]).max(1) as f64;
-            let k = (l - LINK_DISTANCE) / l * alpha * strength;
-            let bias = degree[a] as f64 / (degree[a] + degree[b]) as f64;
-            vel[b].0 -= dx * k * bias;
-            vel[b].1 -= dy * k * bias;
-            vel[a].0 += dx * k * (1.0 - bias);
-            vel[a].1 += dy * k * (1.0 - bias);
-        }
-        // A grid of CUTOFF-sized cells over the current extent: each node meets only the nodes
-        // in its own and the eight neighbouring cells.
-        let (min_x, min_y) = pos
-            .iter()
-            .fold((f64::MAX, f64::MAX), |(x, y), p| (x.min(p.0), y.min(p.1)));
-        let (max_x, max_y) = pos
-            .iter()
-            .fold((f64::MIN, f64::MIN), |(x, y), p| (x.max(p.0), y.max(p.1)));
-        // Cells of half the cutoff (so the 5×5 around a node hug its cutoff circle), never more
-        // than 256 a side.
-        let size = (CUTOFF / 2.0).max((max_x - min_x).max(max_y - min_y) / 256.0);
-        let reach = (CUTOFF / size).ceil() as usize;
-        let columns = ((max_x - min_x) / size).floor() as usize + 1;
-        let rows = ((max_y - min_y) / size).floor() as usize + 1;
-        let cell_of = |p: (f64, f64)| {
-            let cx = (((p.0 - min_x) / size) as usize).min(columns - 1);
-            let cy = (((p.1 - min_y) / size) as usize).min(rows - 1);
-            (cx, cy)
-        };
-        // The grid as one array of node indices sorted by cell, with each cell's start (a
-        // counting sort): two passes and three allocations per tick, where a vector per cell
-        // would allocate thousands.
-        let cells: Vec<usize> = pos
-            .iter()
-            .map(|p| {
-                let (cx, cy) = cell_of(*p);
-                cy * columns + cx
-            })
-            .collect();
-        let mut start = vec![0usize; columns * rows + 1];
-        for &c in &cells {
-            start[c + 1] += 1;
-        }
-        for c in 0..columns * rows {
-            start[c + 1] += start[c];
-        }
-        let mut members = vec![0usize; count];
-        let mut fill = start.clone();
-        for (i, &c) in cells.iter().enumerate() {
-            members[fill[c]] = i;
-            fill[c] += 1;
-        }
-        let cell = |c: usize| &members[start[c]..start[c + 1]];
-        // Each pair once: a cell with itself, and with the cells after it in reading order.
-        let mut force = vec![(0.0f64, 0.0f64); count];
-        let reach = reach as isize;
-        for cy in 0..rows {
-            for cx in 0..columns {
-                let here = cell(cy * columns + cx);
-                if here.is_empty() {
-                    continue;
-                }
-                for oy in 0..=reach {
-                    for ox in -reach..=reach {
-                        if oy == 0 && ox < 0 {
-                            continue;
-                        }
-                        let (nx, ny) = (cx as isize + ox, cy as isize + oy);
-                        if nx < 0 || nx >= columns as isize || ny >= rows as isize {
-                            continue;
-                        }
-                        let there = cell(ny as usize * columns + nx as usize);
-                        for (k, &i) in here.iter().enumerate() {
-                            let others = if ox == 0 && oy == 0 {
-                                &there[k + 1..]
-                            } else {
-                                there
-                            };
-                            for &j in others {
-                                let (mut dx, mut dy) = (pos[j].0 - pos[i].0, pos[j].1 - pos[i].1);
-                                if dx == 0.0 && dy == 0.0 {
-                                    // Coincident: a fixed nudge by index instead of d3's random jiggle.
-                                    dx = 1e-3 * (i as f64 - j as f64);
-                                    dy = 1e-3;
-                                }
-                                let l2 = (dx * dx + dy * dy).max(1.0);
-                                if l2 < CUTOFF * CUTOFF {
-                                    let w = CHARGE * alpha / l2;
-                                    force[i].0 += dx * w;
-                                    force[i].1 += dy * w;
-                                    force[j].0 -= dx * w;
-                                    force[j].1 -= dy * w;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        for (v, f) in vel.iter_mut().zip(&force) {
-            v.0 += f.0;
-            v.1 += f.1;
-        }
-        for (p, v) in pos.iter_mut().zip(vel.iter_mut()) {
-            v.0 *= VELOCITY_DECAY;
-            v.1 *= VELOCITY_DECAY;
-            p.0 += v.0;
-            p.1 += v.1;
+    // The first tick apart: wasm-opt inlines any function called from a single place, and `tick`
+    // must stay a function of its own (see there).
+    let mut alpha = 1.0 - DECAY;
+    tick(&mut pos, &mut vel, &degree, edges, alpha);
+    for _ in 1..TICKS {
+        alpha -= alpha * DECAY;
+        let fastest = tick(&mut pos, &mut vel, &degree, edges, alpha);
+        // A graph this big is never drawn whole, only a neighbourhood at a time, whose labels
+        // are separated then: once no node moves half a unit a tick, its picture is settled
+        // (about 120 ticks of 200 for 1,000 entities, which the reader waits on).
+        if count > MAX_FULL_GRAPH && fastest < 0.25 {
+            break;
         }
     }
     let n = count as f64;
@@ -336,49 +280,213 @@ fn simulate(count: usize, edges: &[GraphEdge]) -> Vec<(f64, f64)> {
     pos.into_iter().map(|(x, y)| (x - mx, y - my)).collect()
 }
 
-/// Pushes overlapping node-and-label boxes apart, vertically first (labels are wide and short),
-/// until none overlaps. Sweeps boxes sorted by their left edge, so it stays fast for big graphs.
-pub fn separate_labels(nodes: &mut [GraphNode]) {
-    for _ in 0..200 {
-        let mut order: Vec<usize> = (0..nodes.len()).collect();
-        story_core::order::sort_by(&mut order, |&a, &b| {
-            nodes[a]
-                .rect()
-                .left
-                .total_cmp(&nodes[b].rect().left)
-                .then(a.cmp(&b))
-        });
-        let mut moved = false;
-        for i in 0..order.len() {
-            for j in i + 1..order.len() {
-                let (a, b) = (order[i], order[j]);
-                let (ra, rb) = (nodes[a].rect(), nodes[b].rect());
-                if rb.left >= ra.right {
-                    break;
-                }
-                if !ra.overlaps(&rb) {
-                    continue;
-                }
-                moved = true;
-                let down = (ra.bottom - rb.top).min(rb.bottom - ra.top) / 2.0 + 1.0;
-                let across = (ra.right - rb.left).min(rb.right - ra.left) / 2.0 + 1.0;
-                let (sign_y, sign_x) = (
-                    if nodes[b].y >= nodes[a].y { 1.0 } else { -1.0 },
-                    if nodes[b].x >= nodes[a].x { 1.0 } else { -1.0 },
-                );
-                if down <= across {
-                    nodes[a].y -= sign_y * down;
-                    nodes[b].y += sign_y * down;
-                } else {
-                    nodes[a].x -= sign_x * across;
-                    nodes[b].x += sign_x * across;
+/// One tick of the simulation at temperature `alpha`: springs, charge, then velocities. Returns
+/// the square of the fastest node's speed.
+///
+/// Not inlined into [`simulate`], and called once per tick, for the browser's sake: V8 runs a
+/// wasm function first in its baseline compiler and switches to the optimized code only at a
+/// later call, so one call that ran all 200 ticks ran them all at baseline speed.
+#[inline(never)]
+fn tick(
+    pos: &mut [(f64, f64)],
+    vel: &mut [(f64, f64)],
+    degree: &[usize],
+    edges: &[GraphEdge],
+    alpha: f64,
+) -> f64 {
+    let count = pos.len();
+    for e in edges.iter().filter(|e| e.from != e.to) {
+        let (a, b) = (e.from, e.to);
+        let (dx, dy) = (
+            pos[b].0 + vel[b].0 - pos[a].0 - vel[a].0,
+            pos[b].1 + vel[b].1 - pos[a].1 - vel[a].1,
+        );
+        let l = larger((dx * dx + dy * dy).sqrt(), 1e-6);
+        let strength = 1.0 / degree[a].min(degree[b]).max(1) as f64;
+        let k = (l - LINK_DISTANCE) / l * alpha * strength;
+        let bias = degree[a] as f64 / (degree[a] + degree[b]) as f64;
+        vel[b].0 -= dx * k * bias;
+        vel[b].1 -= dy * k * bias;
+        vel[a].0 += dx * k * (1.0 - bias);
+        vel[a].1 += dy * k * (1.0 - bias);
+    }
+    // A grid of CUTOFF-sized cells over the current extent: each node meets only the nodes
+    // in its own and the eight neighbouring cells.
+    let (min_x, min_y) = pos.iter().fold((f64::MAX, f64::MAX), |(x, y), p| {
+        (smaller(x, p.0), smaller(y, p.1))
+    });
+    let (max_x, max_y) = pos.iter().fold((f64::MIN, f64::MIN), |(x, y), p| {
+        (larger(x, p.0), larger(y, p.1))
+    });
+    // Cells of half the cutoff (so the 5×5 around a node hug its cutoff circle), never more
+    // than 256 a side.
+    let size = (CUTOFF / 2.0).max((max_x - min_x).max(max_y - min_y) / 256.0);
+    let reach = (CUTOFF / size).ceil() as usize;
+    let columns = ((max_x - min_x) / size).floor() as usize + 1;
+    let rows = ((max_y - min_y) / size).floor() as usize + 1;
+    let cell_of = |p: (f64, f64)| {
+        let cx = (((p.0 - min_x) / size) as usize).min(columns - 1);
+        let cy = (((p.1 - min_y) / size) as usize).min(rows - 1);
+        (cx, cy)
+    };
+    // The grid as one array of node indices sorted by cell, with each cell's start (a
+    // counting sort): two passes and three allocations per tick, where a vector per cell
+    // would allocate thousands.
+    let cells: Vec<usize> = pos
+        .iter()
+        .map(|p| {
+            let (cx, cy) = cell_of(*p);
+            cy * columns + cx
+        })
+        .collect();
+    let mut start = vec![0usize; columns * rows + 1];
+    for &c in &cells {
+        start[c + 1] += 1;
+    }
+    for c in 0..columns * rows {
+        start[c + 1] += start[c];
+    }
+    let mut members = vec![0usize; count];
+    let mut fill = start.clone();
+    for (i, &c) in cells.iter().enumerate() {
+        members[fill[c]] = i;
+        fill[c] += 1;
+    }
+    // Positions and forces in cell order, so the pair loop reads and writes memory in order
+    // rather than through `members` (it is most of the layout's time). The additions happen
+    // in the same order as over the nodes themselves, so the picture is the same to the bit.
+    let near: Vec<(f64, f64)> = members.iter().map(|&i| pos[i]).collect();
+    let mut pushed = vec![(0.0f64, 0.0f64); count];
+    let strength = CHARGE * alpha;
+    let reach = reach as isize;
+    for cy in 0..rows {
+        for cx in 0..columns {
+            let here = start[cy * columns + cx]..start[cy * columns + cx + 1];
+            if here.is_empty() {
+                continue;
+            }
+            for oy in 0..=reach {
+                for ox in -reach..=reach {
+                    if oy == 0 && ox < 0 {
+                        continue;
+                    }
+                    let (nx, ny) = (cx as isize + ox, cy as isize + oy);
+                    if nx < 0 || nx >= columns as isize || ny >= rows as isize {
+                        continue;
+                    }
+                    let c = ny as usize * columns + nx as usize;
+                    let there = start[c]..start[c + 1];
+                    for a in here.clone() {
+                        let first = if ox == 0 && oy == 0 {
+                            a + 1
+                        } else {
+                            there.start
+                        };
+                        let (ax, ay) = near[a];
+                        let mut acc = pushed[a];
+                        let others = near[first..there.end]
+                            .iter()
+                            .zip(&mut pushed[first..there.end]);
+                        for (b, (p, f)) in (first..).zip(others) {
+                            let (mut dx, mut dy) = (p.0 - ax, p.1 - ay);
+                            if dx == 0.0 && dy == 0.0 {
+                                // Coincident: a fixed nudge by index instead of d3's random jiggle.
+                                dx = 1e-3 * (members[a] as f64 - members[b] as f64);
+                                dy = 1e-3;
+                            }
+                            let l2 = at_least_one(dx * dx + dy * dy);
+                            // Half the pairs a grid offers are beyond the cutoff, at random: a
+                            // branch on it is mispredicted half the time (and V8 turns a wasm
+                            // `select` of floats into a branch), so the force is masked to +0
+                            // instead, and adding zero changes nothing.
+                            let keep = u64::from(l2 < CUTOFF * CUTOFF).wrapping_neg();
+                            let w = f64::from_bits((strength / l2).to_bits() & keep);
+                            acc.0 += dx * w;
+                            acc.1 += dy * w;
+                            f.0 -= dx * w;
+                            f.1 -= dy * w;
+                        }
+                        pushed[a] = acc;
+                    }
                 }
             }
         }
-        if !moved {
+    }
+    let mut force = vec![(0.0f64, 0.0f64); count];
+    for (k, &i) in members.iter().enumerate() {
+        force[i] = pushed[k];
+    }
+    for (v, f) in vel.iter_mut().zip(&force) {
+        v.0 += f.0;
+        v.1 += f.1;
+    }
+    let mut fastest = 0.0f64;
+    for (p, v) in pos.iter_mut().zip(vel.iter_mut()) {
+        v.0 *= VELOCITY_DECAY;
+        v.1 *= VELOCITY_DECAY;
+        p.0 += v.0;
+        p.1 += v.1;
+        fastest = larger(fastest, v.0 * v.0 + v.1 * v.1);
+    }
+    fastest
+}
+
+/// Pushes overlapping node-and-label boxes apart, vertically first (labels are wide and short),
+/// until none overlaps. Sweeps boxes sorted by their left edge, so it stays fast for big graphs.
+pub fn separate_labels(nodes: &mut [GraphNode]) {
+    // Measured once: counting a label's characters in every comparison was most of this pass.
+    let extents: Vec<Extent> = nodes.iter().map(GraphNode::extent).collect();
+    // The first sweep apart, so that wasm-opt keeps `separate_once` a function (see `simulate`).
+    if !separate_once(nodes, &extents) {
+        return;
+    }
+    for _ in 1..200 {
+        if !separate_once(nodes, &extents) {
             return;
         }
     }
+}
+
+/// One sweep of [`separate_labels`]; whether it moved anything. A function of its own, called
+/// once per sweep, so the browser runs the later sweeps optimized (see [`tick`]).
+#[inline(never)]
+fn separate_once(nodes: &mut [GraphNode], extents: &[Extent]) -> bool {
+    let rect = |nodes: &[GraphNode], i: usize| extents[i].at(nodes[i].x, nodes[i].y);
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    story_core::order::sort_by(&mut order, |&a, &b| {
+        rect(nodes, a)
+            .left
+            .total_cmp(&rect(nodes, b).left)
+            .then(a.cmp(&b))
+    });
+    let mut moved = false;
+    for i in 0..order.len() {
+        for j in i + 1..order.len() {
+            let (a, b) = (order[i], order[j]);
+            let (ra, rb) = (rect(nodes, a), rect(nodes, b));
+            if rb.left >= ra.right {
+                break;
+            }
+            if !ra.overlaps(&rb) {
+                continue;
+            }
+            moved = true;
+            let down = smaller(ra.bottom - rb.top, rb.bottom - ra.top) / 2.0 + 1.0;
+            let across = smaller(ra.right - rb.left, rb.right - ra.left) / 2.0 + 1.0;
+            let (sign_y, sign_x) = (
+                if nodes[b].y >= nodes[a].y { 1.0 } else { -1.0 },
+                if nodes[b].x >= nodes[a].x { 1.0 } else { -1.0 },
+            );
+            if down <= across {
+                nodes[a].y -= sign_y * down;
+                nodes[b].y += sign_y * down;
+            } else {
+                nodes[a].x -= sign_x * across;
+                nodes[b].x += sign_x * across;
+            }
+        }
+    }
+    moved
 }
 
 /// The box around all `nodes`, with a margin.
