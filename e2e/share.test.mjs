@@ -11,7 +11,7 @@ const snapshot = (page) => page.evaluate(() => ({
   chips: [...document.querySelectorAll('.chip:not(.chip--clear)')].map((c) => c.textContent),
   cards: [...document.querySelectorAll('.card')].map((c) => c.dataset.id),
   detail: document.querySelector('#detail h2')?.textContent ?? null,
-  view: document.querySelector('.views__button[aria-pressed="true"]')?.textContent,
+  view: document.querySelector('.views__button[aria-current="page"]')?.textContent,
 }));
 
 test('a search, a filter and a selection make a link that reopens the same view', async () => {
@@ -156,15 +156,23 @@ test('the embed from the Embed dialog follows its content height on another orig
     const frame = hostPage.frameLocator('iframe');
     await frame.locator('.tl-event').first().waitFor();
     const heightOf = () => frameElement.evaluate((f) => f.getBoundingClientRect().height);
-    // The frame grows to the timeline's height.
+    // The frame grows to the timeline's first page, no taller than 1,200 px.
     await hostPage.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 700);
-    const timelineHeight = await heightOf();
-    // A view change resizes it again.
+    await frame.locator('.embed-more').waitFor();
+    assert.ok(await heightOf() <= 1200, `the timeline embed is ${await heightOf()} px tall`);
+    // Another view starts at its first page again; "Show more" grows the frame with it.
     await frame.locator('.views__button:has-text("Claims")').click();
-    await hostPage.waitForFunction((h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) > 50, timelineHeight);
-    const claimsHeight = await heightOf();
+    await frame.locator('.claim').first().waitFor();
+    await frame.locator('.embed-more').waitFor();
     const inner = hostPage.frames().find((f) => f !== hostPage.mainFrame());
-    const innerHeight = await inner.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    const contentHeight = () => inner.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    const firstPage = await contentHeight();
+    await hostPage.waitForFunction((h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 2, firstPage);
+    assert.ok(firstPage <= 1200, `the claims embed starts ${firstPage} px tall`);
+    await frame.locator('.embed-more').click();
+    await hostPage.waitForFunction((h) => document.querySelector('iframe').getBoundingClientRect().height > h + 200, firstPage);
+    const claimsHeight = await heightOf();
+    const innerHeight = await contentHeight();
     assert.ok(Math.abs(claimsHeight - innerHeight) <= 2, `frame ${claimsHeight} follows content ${innerHeight}`);
     // A forged message from the host page itself, and an oversize one from the frame, are ignored.
     await hostPage.evaluate(() => {

@@ -96,9 +96,15 @@
   // formats src/ui/embed.rs uses.
   var heights = null;
   function reportHeight(childId) {
-    if (window.parent === window || typeof ResizeObserver !== 'function' || !settings.pym) return null;
+    if (typeof ResizeObserver !== 'function') return null;
+    var framed = window.parent !== window && settings.pym;
     var last = 0;
     var observer = new ResizeObserver(function () {
+      // As src/ui/embed.rs's mark_clipped: whether the capped main region shows "Show more".
+      var main = document.getElementById('main');
+      if (main && main.scrollHeight > main.clientHeight + 1) document.documentElement.setAttribute('data-clipped', '');
+      else document.documentElement.removeAttribute('data-clipped');
+      if (!framed) return;
       var height = Math.min(Math.ceil(document.body.getBoundingClientRect().height), settings.maxHeight);
       if (height === last || height <= 0) return;
       last = height;

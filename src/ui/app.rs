@@ -141,6 +141,15 @@ fn Explorer(props: &ExplorerProps) -> Html {
     use_url_sync(&story, view, state.dispatcher(), &props.link, &props.built);
     use_link_moves(&props.story, view, state.dispatcher(), &notices, props);
     super::focus::use_focus_kept();
+    // Embedded, the main region shows a page at a time (see `embed::mark_clipped`); a new view
+    // starts again at one.
+    let pages = use_state_eq(|| 1u8);
+    {
+        let pages = pages.clone();
+        use_effect_with(view.view, move |_| pages.set(1));
+    }
+    use_effect(embed::mark_clipped);
+    use_effect_with(view.view, |_| current_view_in_sight());
     use_effect_with((embed, props.link.clone()), |(embed, link)| {
         // While hydrating, the link is the page as built; the boot script has set the
         // presentation from the address, and the move that follows brings the real flag.
@@ -243,9 +252,9 @@ fn Explorer(props: &ExplorerProps) -> Html {
         })
     };
     let switch = |to: View| {
-        let pressed = view.view == to;
+        let current = (view.view == to).then_some("page");
         html! {
-            <button type="button" class="views__button" aria-pressed={pressed.to_string()}
+            <button type="button" class="views__button" aria-current={current}
                 onclick={on_action.reform(move |_| Action::Show(to))}>{ to.label() }</button>
         }
     };
@@ -301,17 +310,22 @@ fn Explorer(props: &ExplorerProps) -> Html {
                     <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
-            { header(&story) }
+            { header(&story, html! { <ShareBar query={encode(view)} {title} /> }) }
             <nav class="views" aria-label="Views">
                 { for View::ALL.into_iter().map(switch) }
-                <ShareBar query={encode(view)} {title} />
             </nav>
-            <main id="main" tabindex="-1" class={class_list(&["layout", when(detail.is_some(), "layout--detail")])}>
+            <main id="main" tabindex="-1" class={class_list(&["layout", when(detail.is_some(), "layout--detail")])}
+                data-pages={if *pages >= EMBED_PAGES { "all".to_owned() } else { pages.to_string() }}
+                onfocusin={reveal_focused(pages.clone())}>
                 if let Some(detail) = (*detail).clone() {
                     <DetailPanel story={story.clone()} {detail} on_action={on_action.clone()} on_closed={Callback::from(|id: String| focus_card(&id))} />
                 }
                 { body }
             </main>
+            <button type="button" class="button embed-more" onclick={{
+                let pages = pages.clone();
+                Callback::from(move |_| pages.set(pages.saturating_add(1).min(EMBED_PAGES)))
+            }}>{ "Show more" }</button>
         </div>
     }
 }
@@ -413,6 +427,56 @@ fn use_url_sync(
         });
         move || drop(listener)
     });
+}
+
+/// Scrolls the one-row view switcher sideways (never the page) so that the current view's button
+/// is in sight: on a phone the row is wider than the screen.
+fn current_view_in_sight() {
+    let document = gloo::utils::document();
+    let (Some(nav), Some(button)) = (
+        document.query_selector(".views").ok().flatten(),
+        document
+            .query_selector(".views__button[aria-current=\"page\"]")
+            .ok()
+            .flatten(),
+    ) else {
+        return;
+    };
+    let (row, it) = (nav.get_bounding_client_rect(), button.get_bounding_client_rect());
+    let by = if it.left() < row.left() {
+        it.left() - row.left() - 16.0
+    } else if it.right() > row.right() {
+        it.right() - row.right() + 16.0
+    } else {
+        return;
+    };
+    nav.set_scroll_left(nav.scroll_left() + by as i32);
+}
+
+/// How many "Show more" steps an embed takes before it shows everything: the stylesheet doubles
+/// the region's height at each (pages 1 to 3), the last lifts the cap.
+const EMBED_PAGES: u8 = 4;
+
+/// Embedded, a keyboard reader who tabs past the shown part of the main region gets all of it,
+/// rather than a focused control hidden under the cap.
+fn reveal_focused(pages: UseStateHandle<u8>) -> Callback<FocusEvent> {
+    use wasm_bindgen::JsCast;
+    Callback::from(move |e: FocusEvent| {
+        let Some(target) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Some(main) = gloo::utils::document().get_element_by_id("main") else {
+            return;
+        };
+        let below =
+            target.get_bounding_client_rect().bottom() > main.get_bounding_client_rect().bottom();
+        if below && *pages < EMBED_PAGES {
+            pages.set(EMBED_PAGES);
+        }
+    })
 }
 
 /// Returns focus to the card whose detail was just closed, so keyboard readers keep their place;

@@ -30,18 +30,20 @@ pub fn present(embed: bool, child_id: String) -> Option<HeightReporter> {
     embed.then(|| report_height(child_id)).flatten()
 }
 
-/// Starts reporting, if the page is in a frame. `child_id` is the id pym.js gave the iframe
-/// (its `childId` parameter), also used as the Datawrapper chart id.
+/// Starts watching the page's height: to mark the capped region (see [`mark_clipped`]), and,
+/// if the page is in a frame, to report it. `child_id` is the id pym.js gave the iframe (its
+/// `childId` parameter), also used as the Datawrapper chart id.
 fn report_height(child_id: String) -> Option<HeightReporter> {
     let window = web_sys::window()?;
-    let parent = window.parent().ok().flatten()?;
-    if parent == window {
-        return None;
-    }
+    let framed = window.parent().ok().flatten().filter(|p| *p != window);
     let body = window.document()?.body()?;
     let mut last = 0u32;
     let measured = body.clone();
     let callback = Closure::<dyn FnMut()>::new(move || {
+        mark_clipped();
+        let Some(parent) = &framed else {
+            return;
+        };
         let height = measured
             .get_bounding_client_rect()
             .height()
@@ -71,4 +73,26 @@ fn report_height(child_id: String) -> Option<HeightReporter> {
         observer,
         _callback: callback,
     })
+}
+
+/// Sets `data-clipped` on the root while the embed's main region, which the stylesheet caps in
+/// height when embedded, holds more than it shows: that shows its "Show more". Called after each
+/// render and whenever the page's height changes.
+pub fn mark_clipped() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(root), Some(main)) = (
+        document.document_element(),
+        document.get_element_by_id("main"),
+    ) else {
+        return;
+    };
+    let clipped =
+        root.has_attribute("data-embed") && main.scroll_height() > main.client_height() + 1;
+    let _ = if clipped {
+        root.set_attribute("data-clipped", "")
+    } else {
+        root.remove_attribute("data-clipped")
+    };
 }

@@ -76,23 +76,72 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             }
         });
     }
+    let panel = use_node_ref();
+    let close = |panel: &NodeRef| {
+        if let Some(details) = panel.cast::<web_sys::HtmlDetailsElement>() {
+            details.set_open(false);
+            if let Some(summary) = details
+                .first_element_child()
+                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = summary.focus();
+            }
+        }
+    };
+    let on_key = {
+        let panel = panel.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let open = panel
+                .cast::<web_sys::HtmlDetailsElement>()
+                .is_some_and(|d| d.open());
+            if e.key() == "Escape" && open {
+                e.stop_propagation();
+                close(&panel);
+            }
+        })
+    };
+    // A tap on the sheet's scrim lands on the <details> itself (the scrim is its ::before).
+    let on_scrim = {
+        let panel = panel.clone();
+        Callback::from(move |e: MouseEvent| {
+            let on_details = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                == panel.cast::<web_sys::Element>();
+            if on_details {
+                close(&panel);
+            }
+        })
+    };
+    let on_done = {
+        let panel = panel.clone();
+        Callback::from(move |_: MouseEvent| close(&panel))
+    };
     html! {
         <section class="filters" aria-label="Search and filters">
-            <search class="filters__search">
-                <label for="search">{ "Search names, roles, quotes and events" }</label>
-                <input type="search" id="search" ref={search} value={field_value(&props.query.text)} {oninput}
-                    autocomplete="off" spellcheck="false" maxlength="500" />
-            </search>
-            <details class="filters__more">
-                <summary>{ filters_summary(active) }</summary>
-                <div class="filters__groups">
-                    { kind_filter(props) }
-                    { side_filter(props) }
-                    { sourcing_filter(props) }
-                    { involving_filter(props) }
-                    { date_filter(props) }
-                </div>
-            </details>
+            <div class="filters__row">
+                <search class="filters__search">
+                    <label for="search" class="visually-hidden">{ "Search names, roles, quotes and events" }</label>
+                    <input type="search" id="search" ref={search} value={field_value(&props.query.text)} {oninput}
+                        placeholder="Search names, roles, quotes…"
+                        autocomplete="off" spellcheck="false" maxlength="500" />
+                </search>
+                <details class="filters__more" ref={panel} onkeydown={on_key} onclick={on_scrim}>
+                    <summary>{ filters_summary(active) }</summary>
+                    <div class="filters__panel" role="group" aria-label="Filters">
+                        <div class="filters__groups">
+                            { kind_filter(props) }
+                            { side_filter(props) }
+                            { sourcing_filter(props) }
+                            { involving_filter(props) }
+                            { date_filter(props) }
+                        </div>
+                        <div class="filters__done">
+                            <button type="button" class="button" onclick={on_done}>{ "Done" }</button>
+                        </div>
+                    </div>
+                </details>
+            </div>
             if active > 0 {
                 <ul class="chips" aria-label="Active filters">
                     { for props.filters.iter().map(|f| {

@@ -342,13 +342,6 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
     html! {
         <section class="graph" aria-labelledby="graph-title">
             <h2 id="graph-title">{ "Relationships" }</h2>
-            <div class="graph__toolbar">
-                <button type="button" class="button" onclick={act.reform(|_| Action::Zoom(125))}>{ "Zoom in" }</button>
-                <button type="button" class="button" onclick={act.reform(|_| Action::Zoom(80))}>{ "Zoom out" }</button>
-                <button type="button" class="button" onclick={act.reform(|_| Action::Fit)}>{ "Fit to view" }</button>
-                <button type="button" class="button" onclick={download}>{ "Download SVG" }</button>
-            </div>
-            <p class="graph__help" id="graph-help">{ "Drag to move, pinch or Ctrl/⌘ + scroll to zoom. In the graph: arrow keys move between people and organizations, Enter opens one, Escape clears." }</p>
             <svg ref={svg_ref} class="graph__canvas" viewBox={view_box} role="listbox" tabindex="0"
                 aria-label="Relationship graph" aria-describedby="graph-help graph-summary"
                 aria-activedescendant={active_node.map(|n| node_dom_id(story, v, n))}
@@ -361,6 +354,13 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                 <g class="edges" aria-hidden="true">{ for edges }</g>
                 { for nodes }
             </svg>
+            <div class="graph__toolbar">
+                <button type="button" class="button" onclick={act.reform(|_| Action::Zoom(125))}>{ "Zoom in" }</button>
+                <button type="button" class="button" onclick={act.reform(|_| Action::Zoom(80))}>{ "Zoom out" }</button>
+                <button type="button" class="button" onclick={act.reform(|_| Action::Fit)}>{ "Fit to view" }</button>
+                <button type="button" class="button" onclick={download}>{ "Download SVG" }</button>
+            </div>
+            <p class="graph__help" id="graph-help">{ "Drag to move, pinch or Ctrl/⌘ + scroll to zoom. In the graph: arrow keys move between people and organizations, Enter opens one, Escape clears." }</p>
             <ul class="graph__legend" aria-label="Legend">
                 { for [EntityKind::Person, EntityKind::Organization, EntityKind::Group, EntityKind::Place].into_iter().map(|kind| html! {
                     <li>

@@ -1,0 +1,131 @@
+// Phones and embeds first: each view, opened by its link on a phone, shows its content in the
+// first screen; nothing scrolls sideways at 320 px; every control there is a 24 px target; and
+// embedded at 360 px every view starts at most 1,200 px tall.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open } from './harness.mjs';
+
+// Each view's link, and its first content item.
+const VIEWS = [
+  ['cards', '.cards__grid > li'],
+  ['timeline', '.tl-event'],
+  ['claims', '.claim'],
+  ['graph', '.graph__canvas'],
+  ['article', '.article > p'],
+];
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`at 390 × 844 (${colorScheme}) every view's first item starts in the top half of the screen`, async () => {
+    for (const [view, first] of VIEWS) {
+      const { page, problems, close } = await open(`?view=${view}`, { width: 390, height: 844, colorScheme, waitFor: first });
+      try {
+        const top = await page.locator(first).first().evaluate((el) => el.getBoundingClientRect().top);
+        assert.ok(top <= 422, `${view}: the first item starts at ${Math.round(top)} px`);
+        // The active view's button is in sight in the one-row switcher, which scrolls sideways.
+        const current = await page.locator('.views__button[aria-current="page"]').evaluate((b) => {
+          const [r, nav] = [b.getBoundingClientRect(), b.parentElement.getBoundingClientRect()];
+          return r.left >= nav.left - 1 && r.right <= nav.right + 1;
+        });
+        assert.ok(current, `${view}: the current view's button is in sight`);
+        const rows = await page.locator('.views__button').evaluateAll((bs) => new Set(bs.map((b) => Math.round(b.getBoundingClientRect().top))).size);
+        assert.equal(rows, 1, `${view}: the view buttons are on one row`);
+        assert.deepEqual(problems.consoleErrors, []);
+      } finally {
+        await close();
+      }
+    }
+  });
+}
+
+test('at 320 px no view scrolls sideways, and every target in the first screen is at least 24 × 24 px', async () => {
+  for (const [view, first] of VIEWS) {
+    const { page, close } = await open(`?view=${view}`, { width: 320, height: 640, waitFor: first });
+    try {
+      const wide = await page.evaluate(() => document.scrollingElement.scrollWidth);
+      assert.ok(wide <= 320, `${view}: the page is ${wide} px wide`);
+      // Words marked inside a sentence are exempt (WCAG 2.5.8, "inline"). The graph's nodes are
+      // not yet counted: a graph drawn at a fixed on-screen size is the part of issue 14 still open.
+      const small = await page.evaluate(() => [...document.querySelectorAll('button, a[href], summary, input, select')]
+        .filter((el) => !el.matches('.mention, p a') && el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }))
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && r.height > 0 && r.top < innerHeight && r.bottom > 0 && r.left < innerWidth && r.right > 0)
+        .filter(({ r }) => r.width < 24 || r.height < 24)
+        .map(({ el, r }) => `${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`));
+      assert.deepEqual(small, [], `${view}: targets under 24 px`);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('on a phone the filters open as a sheet over the results, and close with Escape, Done or the scrim', async () => {
+  const { page, close } = await open('?view=cards', { width: 390, height: 844 });
+  try {
+    const firstCard = () => page.locator('.cards__grid > li').first().evaluate((el) => el.getBoundingClientRect().top);
+    const before = await firstCard();
+    await page.click('.filters__more summary');
+    const sheet = page.locator('.filters__panel');
+    await sheet.waitFor();
+    const box = await sheet.boundingBox();
+    assert.ok(box.y + box.height >= 843 && box.y > 844 * 0.15, `the sheet rises from the foot of the screen: ${JSON.stringify(box)}`);
+    assert.equal(await firstCard(), before, 'the results did not move');
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement.matches('.filters__more summary')), true, 'focus is back on Filters');
+    await page.click('.filters__more summary');
+    await page.check('#kind-quote');
+    await page.waitForSelector('.chips');
+    await page.click('.filters__done button');
+    await sheet.waitFor({ state: 'hidden' });
+    assert.match(await page.textContent('.filters__more summary'), /Filters \(1 active\)/);
+    await page.click('.filters__more summary');
+    await sheet.waitFor();
+    await page.mouse.click(200, 40);
+    await sheet.waitFor({ state: 'hidden' });
+  } finally {
+    await close();
+  }
+});
+
+test('embedded at 360 px every view starts at most 1,200 px tall, and "Show more" shows the rest', async () => {
+  for (const [view, first] of VIEWS) {
+    const { page, close } = await open(`?view=${view}&embed=1`, { width: 360, height: 640, waitFor: first });
+    try {
+      const height = () => page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+      const start = await height();
+      assert.ok(start <= 1200, `${view}: the embed starts ${start} px tall`);
+      const more = page.locator('.embed-more');
+      if (await page.evaluate(() => document.documentElement.hasAttribute('data-clipped'))) {
+        await more.waitFor();
+        await more.click();
+        await page.waitForFunction((h) => Math.ceil(document.body.getBoundingClientRect().height) > h + 200, start);
+      } else {
+        assert.equal(await more.isVisible(), false, `${view}: nothing hidden, no "Show more"`);
+      }
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('the masthead keeps the summary, the date note and the caption one tap away on a phone', async () => {
+  const { page, close } = await open('', { width: 390, height: 844 });
+  try {
+    assert.equal(await page.isVisible('.masthead__summary'), false);
+    await page.click('.masthead__more summary');
+    await page.waitForSelector('.masthead__summary', { state: 'visible' });
+    assert.match(await page.textContent('.masthead__summary'), /^The Russian Kremlin was denying/);
+    const note = await page.locator('.masthead__note summary').boundingBox();
+    assert.ok(note.height >= 24, `"How this date was inferred" is ${note.height} px tall`);
+    assert.ok(await page.isVisible('.masthead__caption'));
+  } finally {
+    await close();
+  }
+  const wide = await open('', { width: 1280, height: 900 });
+  try {
+    assert.equal(await wide.page.isVisible('.masthead__summary'), true, 'opened out on a wide screen');
+    assert.equal(await wide.page.isVisible('.masthead__more > summary'), false);
+  } finally {
+    await wide.close();
+  }
+});
