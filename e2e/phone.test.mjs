@@ -3,7 +3,7 @@
 // embedded at 360 px every view starts at most 1,200 px tall.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open } from './harness.mjs';
+import { axe, open } from './harness.mjs';
 
 // Each view's link, and its first content item.
 const VIEWS = [
@@ -69,6 +69,7 @@ test('on a phone the filters open as a sheet over the results, and close with Es
     const box = await sheet.boundingBox();
     assert.ok(box.y + box.height >= 843 && box.y > 844 * 0.15, `the sheet rises from the foot of the screen: ${JSON.stringify(box)}`);
     assert.equal(await firstCard(), before, 'the results did not move');
+    assert.deepEqual(await axe(page), [], 'axe-core with the sheet open');
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'hidden' });
     assert.equal(await page.evaluate(() => document.activeElement.matches('.filters__more summary')), true, 'focus is back on Filters');
@@ -118,6 +119,7 @@ test('the masthead keeps the summary, the date note and the caption one tap away
     const note = await page.locator('.masthead__note summary').boundingBox();
     assert.ok(note.height >= 24, `"How this date was inferred" is ${note.height} px tall`);
     assert.ok(await page.isVisible('.masthead__caption'));
+    assert.deepEqual(await axe(page), [], 'axe-core with "About this story" open');
   } finally {
     await close();
   }

@@ -442,7 +442,10 @@ fn current_view_in_sight() {
     ) else {
         return;
     };
-    let (row, it) = (nav.get_bounding_client_rect(), button.get_bounding_client_rect());
+    let (row, it) = (
+        nav.get_bounding_client_rect(),
+        button.get_bounding_client_rect(),
+    );
     let by = if it.left() < row.left() {
         it.left() - row.left() - 16.0
     } else if it.right() > row.right() {

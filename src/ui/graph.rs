@@ -328,8 +328,13 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                 }
                 <circle class="node__ring" r="15" />
                 <path class="node__shape" d={shape_path(node.kind)} fill={kind_colour(node.kind)} />
-                { for node.lines.iter().enumerate().map(|(i, line)| html! {
-                    <text class="node__label" y={(24 + i * 15).to_string()}>{ line.clone() }</text>
+                // Each wrapped line ends in the space it was wrapped at (not drawn: SVG drops a
+                // line's trailing space), so the node's text reads as its name does.
+                { for node.lines.iter().enumerate().map(|(i, line)| {
+                    let last = i + 1 == node.lines.len();
+                    html! {
+                        <text class="node__label" y={(24 + i * 15).to_string()}>{ if last { line.clone() } else { format!("{line} ") } }</text>
+                    }
                 }) }
             </g>
         }
