@@ -32,6 +32,13 @@ const canonical = (page) => page.evaluate(() => {
   const walk = (node) => {
     if (node.nodeType === Node.TEXT_NODE) return JSON.stringify(node.data);
     if (node.nodeType !== Node.ELEMENT_NODE) return '';
+    // The graph is the one part redrawn once the engine has measured its canvas (the build
+    // cannot know the screen): its box stays, and so do its nodes, edges and their names.
+    if (node.matches('.graph__canvas')) {
+      const nodes = [...node.querySelectorAll('.node')].map((n) => `${n.id} ${n.getAttribute('aria-label')} ${n.getAttribute('aria-selected')}`);
+      const edges = [...node.querySelectorAll('.edge')].map((e) => e.dataset.id);
+      return `<svg ${node.getAttribute('aria-label')} ${node.getAttribute('role')}>${nodes.join('|')}/${edges.join('|')}</svg>`;
+    }
     const attributes = [...node.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).sort().join(' ');
     // Adjacent text nodes read as one: the engine may split a text where the build did not.
     node.normalize();

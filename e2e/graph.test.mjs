@@ -9,6 +9,11 @@ const openGraph = (query = '', options = {}) => open(`?view=graph${query}`, { wa
 const edgeIds = (page) => page.$$eval('.edge', (e) => e.map((x) => x.dataset.id).sort());
 const rowIds = (page) => page.$$eval('.relationships tbody tr', (r) => r.map((x) => x.dataset.id).sort());
 const positions = (page) => page.$$eval('.node', (n) => n.map((x) => `${x.dataset.id} ${x.getAttribute('transform')}`));
+/** Node id → [x, y] from `positions`. */
+const coordinates = (list) => new Map(list.map((line) => {
+  const [, id, x, y] = line.match(/^(\S+) translate\((\S+) (\S+)\)$/);
+  return [id, [Number(x), Number(y)]];
+}));
 
 test('the graph shows every relationship the article states, and the table lists the same edges', async () => {
   const { page, problems, close } = await openGraph();
@@ -107,7 +112,8 @@ test('arrow keys after opening a node in a large graph never crash it (regressio
 
 test('zoom by buttons and Ctrl + wheel, never by a plain wheel; fit restores; the URL keeps it', async () => {
   const { page, close } = await openGraph();
-  const viewBox = () => page.getAttribute('.graph__canvas', 'viewBox');
+  // The picture: where every node is drawn, in screen pixels.
+  const viewBox = async () => (await positions(page)).join();
   const fitted = await viewBox();
   await page.click('button:has-text("Zoom in")');
   assert.notEqual(await viewBox(), fitted);
@@ -126,7 +132,7 @@ test('zoom by buttons and Ctrl + wheel, never by a plain wheel; fit restores; th
   await page.keyboard.down('Control');
   await page.mouse.wheel(0, -100);
   await page.keyboard.up('Control');
-  await page.waitForFunction((before) => document.querySelector('.graph__canvas').getAttribute('viewBox') !== before, fitted);
+  await page.waitForFunction((before) => [...document.querySelectorAll('.node')].map((x) => `${x.dataset.id} ${x.getAttribute('transform')}`).join() !== before, fitted);
   // Dragging pans.
   await page.click('button:has-text("Fit to view")');
   await page.locator('.graph__canvas').scrollIntoViewIfNeeded();
@@ -141,11 +147,22 @@ test('zoom by buttons and Ctrl + wheel, never by a plain wheel; fit restores; th
 
 test('filters and search apply to the graph, and hidden nodes leave the others in place', async () => {
   const { page, close } = await openGraph();
-  const all = new Set(await positions(page));
-  await page.fill('#search', 'sessions');
-  const some = await positions(page);
-  assert.ok(some.length > 0 && some.length < all.size);
-  assert.ok(some.every((p) => all.has(p)), 'the same positions');
+  const before = coordinates(await positions(page));
+  await page.fill('#search', 'russia');
+  await page.waitForFunction((n) => document.querySelectorAll('.node').length !== n, before.size);
+  const after = coordinates(await positions(page));
+  assert.ok(after.size > 1 && after.size < before.size);
+  // The drawing fits what is left to the canvas, so each axis is scaled and moved; the nodes
+  // keep their places relative to each other: after = a × before + b on each axis.
+  for (const axis of [0, 1]) {
+    const ids = [...after.keys()].sort((p, q) => before.get(p)[axis] - before.get(q)[axis]);
+    const [lo, hi] = [ids[0], ids.at(-1)];
+    const a = (after.get(hi)[axis] - after.get(lo)[axis]) / (before.get(hi)[axis] - before.get(lo)[axis]);
+    for (const id of ids) {
+      const expected = after.get(lo)[axis] + a * (before.get(id)[axis] - before.get(lo)[axis]);
+      assert.ok(Math.abs(after.get(id)[axis] - expected) < 0.5 + Math.abs(a) * 0.1, `${id} ${axis}`);
+    }
+  }
   assert.deepEqual(await rowIds(page), await edgeIds(page));
   await close();
 });
@@ -184,11 +201,16 @@ test('axe-core finds no violation in the relationship view, light, dark, 320 px,
   }
 });
 
-test('the browser draws the seed graph exactly where the committed layout puts it', async () => {
+test('the browser lays out the seed graph exactly where the committed layout puts it, as its SVG export shows', async () => {
   const expected = (await readFile(new URL('../tests/data/seed-layout.txt', import.meta.url), 'utf8'))
     .trim().split('\n').map((line) => { const [id, x, y] = line.split(' '); return `${id} translate(${x} ${y})`; }).sort();
+  // The export draws the layout itself, in its own units (the page draws it fitted to the
+  // screen, which the native tests of the drawing cover).
   const { page, close } = await openGraph();
-  assert.deepEqual((await positions(page)).sort(), expected);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download SVG")')]);
+  const svg = await readFile(await download.path(), 'utf8');
+  const drawn = [...svg.matchAll(/<g data-id="([^"]+)" transform="(translate\([^)]*\))"/g)].map(([, id, t]) => `${id} ${t}`);
+  assert.deepEqual(drawn.sort(), expected);
   await close();
 });
 
@@ -203,4 +225,91 @@ test('a 1,000-entity story shows a readable neighbourhood, not a hairball', asyn
   assert.match(await page.textContent('#graph-summary'), /the neighbourhood of/);
   assert.deepEqual(problems.pageErrors, []);
   await close();
+});
+
+/** In the page: every drawn label's box on screen (a node's lines together), its font size on
+ * screen, the pairs of boxes that overlap, and how many edges cross a label. */
+function measureLabels() {
+  const svg = document.querySelector('.graph__canvas');
+  const scale = svg.getScreenCTM().a;
+  const union = (rects) => rects.reduce((u, r) => ({
+    left: Math.min(u.left, r.left), top: Math.min(u.top, r.top), right: Math.max(u.right, r.right), bottom: Math.max(u.bottom, r.bottom),
+  }), { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity });
+  const boxes = [];
+  for (const node of document.querySelectorAll('.node')) {
+    const lines = [...node.querySelectorAll('.node__label')];
+    if (lines.length) boxes.push({ name: node.dataset.id, ...union(lines.map((l) => l.getBoundingClientRect())), texts: lines });
+  }
+  for (const label of document.querySelectorAll('.edge__label')) {
+    boxes.push({ name: `edge ${label.closest('.edge').dataset.id}`, ...union([label.getBoundingClientRect()]), texts: [label], edge: label.closest('.edge') });
+  }
+  const overlaps = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (across > 1 && down > 1) overlaps.push(`${a.name} × ${b.name}`);
+    }
+  }
+  // An edge crosses a label when its line passes through the label's box (sampled along it).
+  let edgesAcross = 0;
+  for (const edge of document.querySelectorAll('.edge')) {
+    const line = edge.querySelector('.edge__line');
+    const m = line.getScreenCTM();
+    const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((k) => line[k].baseVal.value);
+    const points = Array.from({ length: 41 }, (_, i) => {
+      const p = new DOMPoint(x1 + (x2 - x1) * i / 40, y1 + (y2 - y1) * i / 40).matrixTransform(m);
+      return [p.x, p.y];
+    });
+    edgesAcross += boxes.filter((b) => b.edge !== edge
+      && points.some(([x, y]) => x > b.left && x < b.right && y > b.top && y < b.bottom)).length;
+  }
+  const sizes = boxes.flatMap((b) => b.texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+  return { count: boxes.length, overlaps, edgesAcross, smallest: Math.min(...sizes) };
+}
+
+test('labels stay 11 px or more at every zoom and never overlap, at 390 and 1280 px, with a node selected and without', async () => {
+  for (const [width, height] of [[390, 844], [1280, 900]]) {
+    const { page, problems, close } = await openGraph('', { width, height });
+    try {
+      // Drawn at the canvas's measured width (one unit of the drawing is one CSS pixel), which
+      // changes when the detail panel opens beside it.
+      const settled = () => page.waitForFunction(() => {
+        const c = document.querySelector('.graph__canvas');
+        return Math.abs(c.viewBox.baseVal.width - c.clientWidth) < 1;
+      });
+      const check = async (state) => {
+        await settled();
+        const r = await page.evaluate(measureLabels);
+        assert.deepEqual(r.overlaps, [], `${width} px, ${state}`);
+        assert.ok(r.smallest >= 11, `${width} px, ${state}: a label ${r.smallest} px`);
+        console.log(`# ${width} px, ${state}: ${r.count} labels, ${r.overlaps.length} overlapping, ${r.edgesAcross} edge–label crossings`);
+        return r;
+      };
+      const picture = async () => (await positions(page)).join();
+      const zoom = async (button) => {
+        const before = await picture();
+        await page.click(`button:has-text("${button}")`);
+        await page.waitForFunction((b) => [...document.querySelectorAll('.node')].map((x) => `${x.dataset.id} ${x.getAttribute('transform')}`).join() !== b, before);
+      };
+      const unzoomed = await check('fitted');
+      assert.ok(unzoomed.count >= (width < 600 ? 20 : 30), `${width} px: ${unzoomed.count} labels drawn`);
+      for (let i = 1; i <= 3; i++) { await zoom('Zoom out'); await check(`zoomed out ×${i}`); }
+      await page.click('button:has-text("Fit to view")');
+      for (let i = 1; i <= 3; i++) { await zoom('Zoom in'); await check(`zoomed in ×${i}`); }
+      await page.click('button:has-text("Fit to view")');
+      await page.waitForURL((url) => !url.search.includes('zoom='));
+      // Selecting the story's hub labels it, its neighbours and every one of its edges.
+      await page.locator('.node[data-id="jeff-sessions"]').dispatchEvent('click');
+      await page.waitForSelector('.node--selected[data-id="jeff-sessions"]');
+      await page.waitForSelector('.edge--lit .edge__label');
+      await check('Jeff Sessions selected');
+      const lit = await page.$$eval('.edge--lit', (edges) => edges.map((e) => [e.dataset.id, !!e.querySelector('.edge__label')]));
+      assert.ok(lit.length >= 9 && lit.every(([, labelled]) => labelled), `${width} px: ${JSON.stringify(lit)}`);
+      assert.deepEqual(problems.pageErrors, []);
+    } finally {
+      await close();
+    }
+  }
 });

@@ -1,6 +1,7 @@
-//! The relationship view: an SVG graph (one tab stop; arrows move between nodes, Enter selects,
-//! Escape clears), zoom and pan by buttons, drag, pinch and Ctrl/⌘ + wheel (a plain wheel scrolls
-//! the page, so an embed never traps it), a legend, a summary and the table of the same edges.
+//! The relationship view: an SVG graph drawn in screen pixels at the canvas's measured width
+//! (one tab stop; arrows move between nodes, Enter selects, Escape clears), zoom and pan by
+//! buttons, drag, pinch and Ctrl/⌘ + wheel (a plain wheel scrolls the page, so an embed never
+//! traps it), a legend, a summary and the table of the same edges.
 
 use super::card::source_sentence;
 use super::date::date_view;
@@ -8,10 +9,10 @@ use super::inferred::inferred_note;
 use super::StoryRef;
 use super::{class_list, when};
 use crate::views::graph::{
-    edge_label, edge_title, export_svg, kind_colour, kind_word, rows, shape_path, summary, trimmed,
-    Coord, Visible,
+    edge_title, export_svg, kind_colour, kind_word, rows, shape_path, summary, Coord, Visible,
 };
-use crate::views::layout::{bounds, nearest, Direction};
+use crate::views::graph_drawing::{draw, segment, Align, Emphasis, LINE_PX, NODE_FONT_PX};
+use crate::views::layout::{nearest, Direction};
 use crate::views::view_state::{Action, GraphView};
 use std::rc::Rc;
 use story_core::set::SortedSet;
@@ -71,6 +72,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
     let hover = use_state(|| None::<String>);
     let pointers = use_mut_ref(Pointers::default);
     let svg_ref = use_node_ref();
+    let screen = super::measure::use_screen(svg_ref.clone(), v.nodes.is_empty());
     {
         // Ctrl/⌘ + wheel zooms; a plain wheel is left alone so it scrolls the page, even over an
         // embedded graph. Attached by hand because zooming must cancel the browser's own zoom,
@@ -103,22 +105,6 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
     let act = props.on_action.clone();
     let entity_id = |n: usize| story.entities()[v.layout.nodes[n].entity].id.clone();
 
-    // The view box: the visible nodes' bounds, zoomed about their centre and panned.
-    let b = bounds(v.nodes.iter().map(|&n| &v.layout.nodes[n]));
-    let k = f64::from(props.view.zoom) / 100.0;
-    let (w, h) = ((b.right - b.left) / k, (b.bottom - b.top) / k);
-    let (cx, cy) = (
-        (b.left + b.right) / 2.0 + f64::from(props.view.x),
-        (b.top + b.bottom) / 2.0 + f64::from(props.view.y),
-    );
-    let view_box = format!(
-        "{} {} {} {}",
-        Coord(cx - w / 2.0),
-        Coord(cy - h / 2.0),
-        Coord(w),
-        Coord(h)
-    );
-
     // Where each visible node is, by entity id: one pass, so lookups stay cheap in large stories.
     let mut slots: Vec<(&str, usize)> = v
         .nodes
@@ -133,7 +119,14 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
             .map(|i| slots[i].1)
     };
     let active_node = active.as_deref().and_then(slot);
-    let lit = hover.as_deref().and_then(slot).or(active_node);
+    let selected_node = props.selected.as_deref().and_then(slot);
+    // A selected node (opened here or by a link) lights its neighbourhood while nothing else is
+    // hovered or active.
+    let lit = hover
+        .as_deref()
+        .and_then(slot)
+        .or(active_node)
+        .or(selected_node);
     let neighbours: SortedSet<usize> = lit
         .map(|n| {
             v.edges
@@ -144,10 +137,29 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let selected_node = props.selected.as_deref().and_then(slot);
+    let emphasis = Emphasis {
+        lit,
+        selected: selected_node,
+        all_edges: props.view.zoom >= 175,
+    };
+    // Not memoized: a hook here would run only when the graph is not empty. Hover and focus
+    // change the emphasis, which is most of what renders this.
+    let d = Rc::new(draw(
+        story,
+        v,
+        props.view,
+        screen.unwrap_or_default(),
+        emphasis,
+    ));
+    let view_box = format!("0 0 {} {}", Coord(d.width), Coord(d.height));
 
     let onkeydown = {
-        let (active, act, visible) = (active.clone(), act.clone(), props.visible.clone());
+        let (active, act, visible, d) = (
+            active.clone(),
+            act.clone(),
+            props.visible.clone(),
+            d.clone(),
+        );
         let ids: Vec<String> = (0..v.layout.nodes.len()).map(entity_id).collect();
         let from = active_node.or_else(|| v.nodes.first().copied());
         Callback::from(move |e: KeyboardEvent| {
@@ -159,12 +171,12 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                 _ => None,
             };
             match (e.key().as_str(), direction, from) {
-                (_, Some(d), Some(from)) => {
+                (_, Some(direction), Some(from)) => {
                     e.prevent_default();
                     let next = if active.is_none() {
                         Some(from)
                     } else {
-                        nearest(&visible.layout.nodes, &visible.nodes, from, d)
+                        nearest(&d.at, &visible.nodes, from, direction)
                     };
                     if let Some(id) = next.and_then(|n| ids.get(n)) {
                         active.set(Some(id.clone()));
@@ -200,13 +212,16 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
             }
         })
     };
-    // Units of the graph per CSS pixel, for turning pointer movement into pan.
+    // Layout units per CSS pixel across and down, for turning pointer movement into pan (the
+    // canvas is drawn at its measured width, but may have been resized since).
     let scale = {
-        let svg_ref = svg_ref.clone();
+        let (svg_ref, d) = (svg_ref.clone(), d.clone());
         move || {
-            svg_ref
+            let shown = svg_ref
                 .cast::<web_sys::Element>()
-                .map_or(1.0, |s| w / s.get_bounding_client_rect().width().max(1.0))
+                .map_or(d.width, |s| s.get_bounding_client_rect().width().max(1.0));
+            let px = d.width / shown;
+            (px / d.scale.max(1e-9), px / d.scale_y.max(1e-9))
         }
     };
     let onpointerdown = {
@@ -246,10 +261,10 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
             {
                 let _ = target.set_pointer_capture(e.pointer_id());
             }
-            let s = scale();
+            let (sx, sy) = scale();
             let (dx, dy) = (
-                ((before.0 - now.0) * s).round() as i32,
-                ((before.1 - now.1) * s).round() as i32,
+                ((before.0 - now.0) * sx).round() as i32,
+                ((before.1 - now.1) * sy).round() as i32,
             );
             if dx != 0 || dy != 0 {
                 act.emit(Action::Pan(dx, dy));
@@ -267,8 +282,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
     let edges = v.edges.iter().map(|&e| {
         let edge = &v.layout.edges[e];
         let r = &story.relationships()[edge.relationship];
-        let (a, z) = (&v.layout.nodes[edge.from], &v.layout.nodes[edge.to]);
-        let (x1, y1, x2, y2) = trimmed(a, z);
+        let (x1, y1, x2, y2) = segment(&d, edge.from, edge.to);
         let on = lit.is_some_and(|n| edge.from == n || edge.to == n) || props.selected.as_deref() == Some(r.id.as_str());
         let dim = lit.is_some() && !on;
         let onclick = act.reform({
@@ -280,8 +294,13 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                 <title>{ edge_title(story, r) }</title>
                 <line class="edge__line" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} marker-end="url(#arrow)" />
                 <line class="edge__hit" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} {onclick} />
-                if on || props.view.zoom >= 175 {
-                    <text class="edge__label" x={fmt((x1 + x2) / 2.0)} y={fmt((y1 + y2) / 2.0 - 4.0)}>{ edge_label(r) }</text>
+                if let Some(label) = &d.edge_labels[e] {
+                    <text class="edge__label" x={fmt((label.rect.left + label.rect.right) / 2.0)} y={fmt(label.rect.top + 11.0)}>
+                        { for label.lines.iter().enumerate().map(|(i, line)| {
+                            let last = i + 1 == label.lines.len();
+                            html! { <tspan x={fmt((label.rect.left + label.rect.right) / 2.0)} dy={if i == 0 { "0" } else { "14" }}>{ if last { line.clone() } else { format!("{line} ") } }</tspan> }
+                        }) }
+                    </text>
                 }
             </g>
         }
@@ -321,7 +340,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
             <g id={node_dom_id(story, v, n)} role="option" aria-selected={(selected_node == Some(n)).to_string()} aria-label={label}
                 class={class_list(&["node", &format!("node--{}", kind_word(node.kind)), when(active_node == Some(n), "node--active"),
                     when(selected_node == Some(n), "node--selected"), when(dim, "node--dim"), when(lit == Some(n), "node--lit")])}
-                data-id={e.id.clone()} transform={format!("translate({} {})", fmt(node.x), fmt(node.y))}
+                data-id={e.id.clone()} transform={format!("translate({} {})", fmt(d.at[n].0), fmt(d.at[n].1))}
                 {onclick} {onpointerenter} {onpointerleave}>
                 if let Some(why) = &e.inferred {
                     <title>{ format!("{}. Inferred: {why}", e.name) }</title>
@@ -329,13 +348,26 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                 <circle class="node__ring" r="15" />
                 <path class="node__shape" d={shape_path(node.kind)} fill={kind_colour(node.kind)} />
                 // Each wrapped line ends in the space it was wrapped at (not drawn: SVG drops a
-                // line's trailing space), so the node's text reads as its name does.
-                { for node.lines.iter().enumerate().map(|(i, line)| {
-                    let last = i + 1 == node.lines.len();
-                    html! {
-                        <text class="node__label" y={(24 + i * 15).to_string()}>{ if last { line.clone() } else { format!("{line} ") } }</text>
-                    }
-                }) }
+                // line's trailing space), so the node's text reads as its name does. Where the
+                // label would collide with another, it is not drawn: the name stays in the
+                // node's accessible name and its tooltip.
+                if let Some(label) = d.labels[n] {
+                    { for node.lines.iter().enumerate().map(|(i, line)| {
+                        let last = i + 1 == node.lines.len();
+                        let r = label.rect;
+                        let (x, class) = match label.align {
+                            Align::Start => (r.left + 4.0, "node__label node__label--start"),
+                            Align::Middle => ((r.left + r.right) / 2.0, "node__label"),
+                            Align::End => (r.right - 4.0, "node__label node__label--end"),
+                        };
+                        let y = r.top - d.at[n].1 + NODE_FONT_PX + LINE_PX * i as f64;
+                        html! {
+                            <text {class} x={fmt(x - d.at[n].0)} y={fmt(y)}>{ if last { line.clone() } else { format!("{line} ") } }</text>
+                        }
+                    }) }
+                } else if e.inferred.is_none() {
+                    <title>{ e.name.clone() }</title>
+                }
             </g>
         }
     });

@@ -16,6 +16,7 @@ mod header;
 mod highlight;
 mod history;
 mod inferred;
+mod measure;
 mod panic;
 mod perf;
 mod reader;

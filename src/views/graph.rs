@@ -281,7 +281,8 @@ pub fn export_svg(story: &Story, v: &Visible) -> String {
     for &n in &v.nodes {
         let node = &v.layout.nodes[n];
         svg.push_str(&format!(
-            r##"<g transform="translate({} {})"><path d="{}" fill="{}" stroke="#fff" stroke-width="1.5"/>"##,
+            r##"<g data-id="{}" transform="translate({} {})"><path d="{}" fill="{}" stroke="#fff" stroke-width="1.5"/>"##,
+            esc(&story.entities()[node.entity].id),
             Coord(node.x),
             Coord(node.y),
             shape_path(node.kind),

@@ -532,20 +532,21 @@ pub enum Direction {
 }
 
 /// The nearest visible node from `from` in `direction` (within a 45° cone either side of it,
-/// distance weighted against straying off-axis), if any.
+/// distance weighted against straying off-axis), if any. `at` is where each node is drawn, so
+/// the arrows follow the picture on screen, turned or not.
 pub fn nearest(
-    nodes: &[GraphNode],
+    at: &[(f64, f64)],
     visible: &[usize],
     from: usize,
     direction: Direction,
 ) -> Option<usize> {
-    let origin = nodes.get(from)?;
+    let origin = *at.get(from)?;
     visible
         .iter()
         .copied()
-        .filter(|&i| i != from)
+        .filter(|&i| i != from && i < at.len())
         .filter_map(|i| {
-            let (dx, dy) = (nodes[i].x - origin.x, nodes[i].y - origin.y);
+            let (dx, dy) = (at[i].0 - origin.0, at[i].1 - origin.1);
             let (along, across) = match direction {
                 Direction::Right => (dx, dy),
                 Direction::Left => (-dx, dy),
@@ -585,20 +586,12 @@ mod tests {
 
     #[test]
     fn arrows_move_to_the_nearest_node_in_their_direction() {
-        let node = |x: f64, y: f64| GraphNode {
-            entity: 0,
-            kind: EntityKind::Person,
-            x,
-            y,
-            lines: vec![],
-            degree: 0,
-        };
         let nodes = [
-            node(0.0, 0.0),
-            node(100.0, 10.0),
-            node(50.0, 40.0),
-            node(0.0, -80.0),
-            node(-30.0, 200.0),
+            (0.0, 0.0),
+            (100.0, 10.0),
+            (50.0, 40.0),
+            (0.0, -80.0),
+            (-30.0, 200.0),
         ];
         let all = [0, 1, 2, 3, 4];
         assert_eq!(
