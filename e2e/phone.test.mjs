@@ -131,3 +131,52 @@ test('the masthead keeps the summary, the date note and the caption one tap away
     await wide.close();
   }
 });
+
+test('responses are compact rows that open in embeds and on phones, and an embed keeps the relationships table behind a disclosure', async () => {
+  const cases = [
+    // [link, width, are the quotes and the table folded away?]
+    ['?view=claims&embed=1', 360, true],
+    ['?view=claims', 390, true],
+    ['?view=claims', 1280, false],
+  ];
+  for (const [link, width, folded] of cases) {
+    const { page, close } = await open(link, { width, height: 800, waitFor: '.response' });
+    try {
+      const quote = page.locator('.response:has(.response__quote) .response__quote').first();
+      assert.equal(await quote.isVisible(), !folded, `${link} at ${width} px: the quote shows at once`);
+      if (folded) {
+        const row = page.locator('.response:has(.response__quote)').first();
+        const folded = (await row.boundingBox()).height;
+        await row.locator('.response__more > summary').click();
+        await quote.waitFor();
+        const opened = (await row.boundingBox()).height;
+        assert.ok(folded < opened * 0.6, `${link} at ${width} px: a response row is ${folded} px tall, ${opened} px open`);
+        assert.ok(await row.locator('.source').isVisible(), 'its source sentence opens with it');
+        assert.deepEqual(await axe(page), [], `${link} at ${width} px with a response open`);
+      }
+    } finally {
+      await close();
+    }
+  }
+  for (const [link, folded] of [['?view=graph&embed=1', true], ['?view=graph', false]]) {
+    const { page, close } = await open(link, { width: 360, height: 640, waitFor: '.node' });
+    try {
+      const table = page.locator('table.relationships');
+      assert.equal(await table.isVisible(), !folded, `${link}: the table shows at once`);
+      if (folded) {
+        // A reader shows more of the embed until the table's disclosure is in the open.
+        const summary = page.locator('.relationships__more > summary');
+        for (let i = 0; i < 4 && await page.locator('.embed-more').isVisible(); i++) {
+          const [s, m] = [await summary.boundingBox(), await page.locator('.embed-more').boundingBox()];
+          if (s.y + s.height < m.y) break;
+          await page.click('.embed-more');
+        }
+        await summary.click();
+        await table.waitFor();
+        assert.deepEqual(await axe(page), [], `${link} with the table open`);
+      }
+    } finally {
+      await close();
+    }
+  }
+});

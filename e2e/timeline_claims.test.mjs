@@ -107,7 +107,7 @@ test('the claims view shows the central claim with every response, each quote ve
   // Inferences read as such, with their reasons, where the reader sees the value.
   const fake = claim.locator('.response__quoted:has([data-quote="zakharova-fake-news"]) .inferred');
   assert.match(squash(await fake.textContent()), /^Inferred: .*taken to be Maria Zakharova/);
-  assert.match(squash(await claim.locator('.response[data-id="mccaskill-similar"] > .inferred').textContent()), /^Inferred: The article does not quote her statement/);
+  assert.match(squash(await claim.locator('.response[data-id="mccaskill-similar"] .response__more > .inferred').textContent()), /^Inferred: The article does not quote her statement/);
   assert.match(squash(await claim.locator(':scope > .inferred').textContent()), /^Inferred: The article credits the Washington Post/);
   // The legend defines every stance.
   await page.click('.claims__legend summary');

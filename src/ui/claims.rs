@@ -115,14 +115,23 @@ fn response(props: &ClaimsViewProps, r: &ResponseView) -> Html {
             <p class="response__summary">
                 <button type="button" class="link-button" onclick={select(&props.on_action, &r.id)}>{ r.summary.clone() }</button>
             </p>
-            { inferred_note(&r.inferred) }
-            { for r.quotes.iter().map(|q| html! {
-                <div class="response__quoted">
-                    <blockquote class="response__quote" data-quote={q.id.clone()}>{ format!("“{}”", q.words) }</blockquote>
-                    { inferred_note(&q.inferred) }
-                </div>
-            }) }
-            { source_sentence(&props.story, &r.at) }
+            // A row that opens in embeds and on phones; opened out on wider pages (see the
+            // stylesheet), and in the page without JavaScript either way. A guess says so in
+            // the row; why is inside.
+            <details class="response__more">
+                <summary>
+                    if r.inferred.is_some() { <strong class="inferred__tag">{ "Inferred" }</strong>{ " · why, " } }
+                    { if r.quotes.is_empty() { "source" } else { "quote and source" } }
+                </summary>
+                { inferred_note(&r.inferred) }
+                { for r.quotes.iter().map(|q| html! {
+                    <div class="response__quoted">
+                        <blockquote class="response__quote" data-quote={q.id.clone()}>{ format!("“{}”", q.words) }</blockquote>
+                        { inferred_note(&q.inferred) }
+                    </div>
+                }) }
+                { source_sentence(&props.story, &r.at) }
+            </details>
         </li>
     }
 }

@@ -427,7 +427,10 @@ fn fmt(x: f64) -> String {
 fn table(props: &GraphViewProps) -> Html {
     let story = &props.story;
     let rows = rows(story, &props.visible);
+    // Behind a disclosure in an embed, whose height is the host page's; open elsewhere.
     html! {
+        <details class="relationships__more">
+        <summary>{ format!("Table of the relationships shown ({})", rows.len()) }</summary>
         <div class="table-scroll" role="region" aria-labelledby="relationships-caption" tabindex="0">
             <table class="relationships">
                 <caption id="relationships-caption">{ format!("Relationships shown ({})", rows.len()) }</caption>
@@ -459,6 +462,7 @@ fn table(props: &GraphViewProps) -> Html {
                 </tbody>
             </table>
         </div>
+        </details>
     }
 }
 
