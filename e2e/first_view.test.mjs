@@ -1,14 +1,16 @@
-// The first view is written into index.html at build time; the WebAssembly comes when the reader
-// first reaches for a control. A reader who only reads downloads no engine; one who acts early
-// loses nothing; and the engine's render is the same page, node for node.
+// The first view is written into index.html at build time; the WebAssembly comes once the loaded
+// page is idle, or, for a reader who asked to save data or is on 2G, when they first reach for a
+// control. Such a reader who only reads downloads no engine (every context here is one, see
+// e2e/browser.mjs, unless it says otherwise); one who acts early loses nothing; and the engine's
+// render is the same page, node for node.
 import { createServer } from 'node:http';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axe, env, squash } from './harness.mjs';
 
 /** A page on the default view, with every request recorded; `hold` keeps the wasm back until released. */
-async function fresh({ hold = false, width = 1280, query = '' } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height: 900 } });
+async function fresh({ hold = false, width = 1280, query = '', saveData = true } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height: 900 }, saveData });
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -375,6 +377,58 @@ test('an embed keeps its compact presentation throughout the engine taking over'
     await ready(page);
     assert.equal(await page.evaluate(() => window.embedLost), 0, 'data-embed was never removed');
     assert.equal(await page.isVisible('.masthead__summary'), false);
+  } finally {
+    await context.close();
+  }
+});
+
+test('without Save-Data the loaded page starts the engine when idle, so a tap is answered at once', async () => {
+  const { page, requests, errors, close } = await fresh({ saveData: false, width: 390 });
+  try {
+    await ready(page);
+    assert.ok(requests.some((p) => p.endsWith('.wasm')), 'the engine was fetched without a touch');
+    assert.equal(await page.locator('.boot-retry, .boot-message').count(), 0);
+    await page.click('.card__open >> nth=0');
+    await page.waitForSelector('#detail');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('on 2G the engine waits for the reader, as with Save-Data', async () => {
+  const context = await env.browser.newContext({ saveData: false });
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'connection', {
+    configurable: true,
+    get: () => ({ saveData: false, effectiveType: '2g' }),
+  }));
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  try {
+    await page.goto(env.server.url, { waitUntil: 'load' });
+    // The page's own idle callback was queued at load, before this one.
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 0))));
+    assert.equal(await engine(page), 'waiting');
+    assert.deepEqual(requests.filter((p) => p.endsWith('.wasm')), []);
+    await page.focus('#search');
+    await ready(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an idle load that fails stays quiet until the reader reaches for a control', async () => {
+  const context = await env.browser.newContext({ saveData: false });
+  const page = await context.newPage();
+  await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 500, body: 'broken' }));
+  try {
+    await page.goto(env.server.url, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-engine-trouble="failed"]', { state: 'attached' });
+    assert.equal(await page.locator('.boot-retry').count(), 0, 'nothing said to a reader who is only reading');
+    await page.focus('#search');
+    await page.waitForSelector('.boot-retry[role="alert"]');
+    assert.match(await page.textContent('.boot-retry'), /could not be loaded/);
   } finally {
     await context.close();
   }

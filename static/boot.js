@@ -1,8 +1,9 @@
 // Runs first, in <head>. The page arrives with the explorer already rendered in it (by the app's
 // own components, at build time), so it reads at HTML speed, embedded or not. This script loads
 // the WebAssembly that makes it interactive — at once for a link that asks for something else
-// than the page as built, otherwise when the reader first reaches for a control — so a reader
-// who only reads never downloads it. The engine hydrates the page in place: what the reader typed,
+// than the page as built; otherwise quietly once the loaded page is idle, so that a tap is
+// answered like an already running app's; and for a reader who asked to save data or is on 2G,
+// only when they first reach for a control, so that a reader who only reads never downloads it. The engine hydrates the page in place: what the reader typed,
 // opened or focused stays as it is. Clicks on buttons made before then are replayed to it.
 // If this browser cannot run the engine, it says so, and the stylesheet shows the article.
 // Written in ES5 without dynamic import() syntax, so that a browser too old for the engine
@@ -141,8 +142,17 @@
     if (notice && notice.parentNode) notice.parentNode.removeChild(notice);
     notice = null;
   }
+  // A load the page started on its own (the idle prefetch) is quiet: its trouble is not the
+  // reader's until they reach for a control, and is told then.
+  var quiet = false;
+  var missed = null;
   function stalled(mine, how) {
     if (mine !== attempt || is('ready')) return;
+    if (quiet) {
+      missed = how;
+      root.setAttribute('data-engine-trouble', how);
+      return;
+    }
     whenParsed(function () {
       clearNotice();
       var last = attempt >= (settings.engineTries || 1);
@@ -210,6 +220,31 @@
   // For host pages that want the engine without waiting for the reader.
   window.storyExplorer = { start: start };
 
+  // The reader reached for a control: from now on the load is theirs.
+  function wanted() {
+    if (quiet) {
+      quiet = false;
+      if (missed) stalled(attempt, missed);
+      missed = null;
+    }
+    start();
+  }
+
+  // Ready before the first tap: the loaded page's first idle moment starts the engine, unless
+  // the reader asked to save data or the connection is 2G.
+  function frugal() {
+    var connection = navigator.connection;
+    return !!connection && (connection.saveData === true || /2g$/.test(connection.effectiveType || ''));
+  }
+  addEventListener('load', function () {
+    var idle = window.requestIdleCallback || function (fn) { setTimeout(fn, 1); };
+    idle(function () {
+      if (requested || frugal()) return;
+      quiet = true;
+      start();
+    }, { timeout: 2000 });
+  });
+
   // What a control is, in terms that hold both in the page as built and in the engine's render
   // of whichever view the link asks for: its id, else its card or section, tag, class and words
   // (counts in parentheses aside, since filters change them).
@@ -238,7 +273,7 @@
   // for a control does. A moving pointer, not pointerover: scrolling under a resting mouse
   // passes it over controls the reader never reached for. Not touch: a finger that lands on a
   // control to scroll is reading; a tap is a click, and earlyClick starts the engine.
-  function intent(e) { if (e.pointerType !== 'touch' && control(e)) start(); }
+  function intent(e) { if (e.pointerType !== 'touch' && control(e)) wanted(); }
   var INTENTS = ['pointermove', 'pointerdown', 'focusin', 'keydown'];
   INTENTS.forEach(function (type) { document.addEventListener(type, intent, { capture: true, passive: true }); });
 
@@ -255,7 +290,7 @@
     if (!top || !target || !top.contains(target)) return;
     if (target.type !== 'checkbox') e.preventDefault();
     clicks.push(keyOf(target));
-    start();
+    wanted();
   }
   document.addEventListener('click', earlyClick, true);
 
