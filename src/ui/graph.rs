@@ -384,7 +384,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                 aria-activedescendant={active_node.map(|n| node_dom_id(story, v, n))}
                 {onkeydown} {onfocus} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
                 <defs>
-                    <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" class="edge__arrow" />
                     </marker>
                 </defs>

@@ -320,8 +320,10 @@ fn glyph(at: (f64, f64)) -> Rect {
 
 /// A box of `w` × `h` with its top-left corner at `x`, `y`, moved inside the canvas.
 fn boxed(d: &Drawing, x: f64, y: f64, w: f64, h: f64) -> Rect {
-    let x = x.clamp(0.0, (d.width - w).max(0.0));
-    let y = y.clamp(0.0, (d.height - h).max(0.0));
+    // Not f64::clamp: its panic message formats floats, which would bring 15 KB of std's float
+    // formatting into the wasm.
+    let x = x.min(d.width - w).max(0.0);
+    let y = y.min(d.height - h).max(0.0);
     Rect {
         left: x,
         top: y,
