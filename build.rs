@@ -10,6 +10,12 @@ const DEFAULT_STORY: &str = "stories/sessions-kislyak";
 
 fn main() {
     println!("cargo:rerun-if-env-changed=STORY_DIR");
+    // `ITEM_PAGES=0` turns off the items' own pages (views::share::ITEM_PAGES): the app, which
+    // links to them, and the prerender step, which writes them, read the same constant.
+    println!("cargo:rerun-if-env-changed=ITEM_PAGES");
+    if let Ok(pages) = std::env::var("ITEM_PAGES") {
+        println!("cargo:rustc-env=STORY_ITEM_PAGES={pages}");
+    }
     let dir =
         PathBuf::from(std::env::var("STORY_DIR").unwrap_or_else(|_| DEFAULT_STORY.to_owned()));
     let story_path = dir.join("story.toml");

@@ -272,7 +272,7 @@ test('modified clicks stay the browser’s: Ctrl+click on a link opens it in a n
     await page.click('.card--person .permalink', { modifiers: ['Control'] });
     const tab = await opened;
     await tab.waitForLoadState('domcontentloaded');
-    assert.match(tab.url(), /\?item=/);
+    assert.match(tab.url(), /\/q\/[a-z0-9-]+\/$/);
   } finally {
     await close();
   }

@@ -37,7 +37,7 @@ test('every view and a permalink are links too', async () => {
   await page.waitForURL(/\?view=timeline$/);
   await page.click('.views__button:has-text("Cards")');
   const href = await page.getAttribute('.card[data-id="sworn-in"] .permalink', 'href');
-  assert.equal(href, '?item=sworn-in');
+  assert.equal(href, 'q/sworn-in/', "the item's own page, which previews it");
   await close();
   const opened = await open(href);
   assert.equal(squash(await opened.page.textContent('#detail h2')), 'Sessions is sworn in as Attorney General in the Oval Office');

@@ -21,7 +21,7 @@ use yew::Callback;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn story() -> StoryRef {
-    StoryRef(Rc::new(bundled::load().expect("bundled story")))
+    StoryRef(Rc::new(bundled::load().expect("bundled story")), true)
 }
 
 fn card(story: &Story, id: &str) -> Card {

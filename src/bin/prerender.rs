@@ -6,6 +6,11 @@
 //! `PUBLIC_URL` (e.g. `https://news.example/graphics/sessions/`) makes the preview image and the
 //! oEmbed snippet absolute, as link previews need; without it they are relative to the page.
 //!
+//! Every entity, quote, event, claim and relationship gets a page of its own, `q/<id>/`: the
+//! explorer opened at it, with its own title and link-preview tags, a 1200 × 630 preview image
+//! drawn here, and its oEmbed response (`ITEM_PAGES=0` at build time writes none; see
+//! `views::share::MAX_ITEM_PAGES` for big stories).
+//!
 //! Built with the `fixtures` feature (the test bundle), it also writes `fixture-<story>-<view>.html`:
 //! the page as built for each view of the seed, hostile and 200-item stories, so tests can
 //! compare what the build rendered with what the engine hydrates, everywhere.
@@ -30,13 +35,23 @@ fn main() {
     let write = |name: &str, html: String| {
         std::fs::write(dir.join(name), html).unwrap_or_else(|e| fail(format!("{name}: {e}")))
     };
-    let built = |story: &story_core::story::Story, link: &str| {
-        built_page(&template, story, link, &base)
+    let story_head = page::head_meta(&story, &format!("{base}og-image.png"));
+    let built = |story: &story_core::story::Story, link: &str, head: &str| {
+        built_page(&template, story, link, head)
             .unwrap_or_else(|what| fail(format!("{}: {what}", index_path.display())))
     };
-    write("index.html", built(&story, ""));
+    write("index.html", built(&story, "", &story_head));
     let oembed_base = if base.is_empty() { "./" } else { &base };
     write("oembed.json", page::oembed(&story, oembed_base));
+    if story_explorer::views::share::writes_item_pages(&story) {
+        let (count, bytes, seconds) =
+            item_pages(&story, &base, &dir, &|link, head| built(&story, link, head))
+                .unwrap_or_else(|e| fail(e));
+        eprintln!(
+            "prerender: {count} item pages with their preview images, {:.1} MB, in {seconds:.1} s",
+            bytes as f64 / 1e6
+        );
+    }
 
     #[cfg(feature = "fixtures")]
     for (name, source) in [
@@ -63,26 +78,89 @@ fn main() {
             .collect::<Vec<_>>()
             .join("&");
             let file = format!("fixture-{name}-{}.html", view.label().to_lowercase());
-            write(&file, built(&story, &link));
+            write(&file, built(&story, &link, &story_head));
         }
     }
 }
 
+/// Writes `q/<id>/` for every shareable item of `story`: the explorer opened at the item (built
+/// by `build`), its preview image and its oEmbed response. Returns how many, their bytes and the
+/// seconds taken.
+#[cfg(not(target_arch = "wasm32"))]
+fn item_pages(
+    story: &story_core::story::Story,
+    base: &str,
+    dir: &std::path::Path,
+    build: &dyn Fn(&str, &str) -> String,
+) -> Result<(usize, u64, f64), String> {
+    use story_explorer::build::{page, preview, preview_image};
+    use story_explorer::views::share::{item_path, shareable};
+    let started = std::time::Instant::now();
+    let ids = shareable(story);
+    let mut bytes = 0u64;
+    for id in &ids {
+        let preview = preview::preview(story, id).ok_or_else(|| format!("{id}: no preview"))?;
+        let folder = dir.join(item_path(id));
+        std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        let here = format!("{base}{}", item_path(id));
+        let image = render_to(
+            &folder.join("preview.png"),
+            &preview_image::render(&preview),
+        )?;
+        let head = page::item_head(&preview, &here, &format!("{here}preview.png"));
+        let html = build(&format!("item={id}"), &head).replacen(
+            "href=\"oembed.json\"",
+            &format!("href=\"{}oembed.json\"", item_path(id)),
+            1,
+        );
+        let html = retitle(&html, &preview.title);
+        let oembed_base = if base.is_empty() { "./" } else { base };
+        let oembed = page::oembed_of(
+            &preview.title,
+            oembed_base,
+            &format!("item={id}"),
+            &format!("{oembed_base}{}preview.png", item_path(id)),
+        );
+        bytes += image
+            + render_to(&folder.join("index.html"), html.as_bytes())?
+            + render_to(&folder.join("oembed.json"), oembed.as_bytes())?;
+    }
+    Ok((ids.len(), bytes, started.elapsed().as_secs_f64()))
+}
+
+/// Writes `bytes` to `path`; how many.
+#[cfg(not(target_arch = "wasm32"))]
+fn render_to(path: &std::path::Path, bytes: &[u8]) -> Result<u64, String> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(bytes.len() as u64)
+}
+
+/// `html` with its `<title>` saying `title` first.
+#[cfg(not(target_arch = "wasm32"))]
+fn retitle(html: &str, title: &str) -> String {
+    let (Some(open), Some(close)) = (html.find("<title>"), html.find("</title>")) else {
+        return html.to_owned();
+    };
+    let old = &html[open + "<title>".len()..close];
+    format!(
+        "{}<title>{} · {old}</title>{}",
+        &html[..open],
+        story_core::escape::escape_html(title),
+        &html[close + "</title>".len()..]
+    )
+}
+
 /// The page as built for `link`: Trunk's `template` with the rendered explorer, the article, the
-/// head meta and the boot settings in place, the engine deferred and the CSP added.
+/// `head` meta and the boot settings in place, the engine deferred and the CSP added.
 #[cfg(not(target_arch = "wasm32"))]
 fn built_page(
     template: &str,
     story: &story_core::story::Story,
     link: &str,
-    base: &str,
+    head: &str,
 ) -> Result<String, String> {
     use story_explorer::build::{page, render};
-    let head = format!(
-        "{}\n    {}",
-        page::head_meta(story, &format!("{base}og-image.png")),
-        page::boot_settings()
-    );
+    let head = format!("{head}\n    {}", page::boot_settings());
     let replaced = [
         ("<!-- head-meta -->", head),
         (

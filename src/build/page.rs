@@ -97,10 +97,49 @@ pub fn head_meta(story: &Story, image: &str) -> String {
     .join("\n    ")
 }
 
+/// The head of an item's own page at `page` (its address, absolute or relative to the explorer):
+/// a `<base>` that makes every relative address in it the explorer's (it is two folders down),
+/// the canonical link, and the item's description, Open Graph and Twitter card tags with its
+/// `image` (1200 × 630) and the image's text alternative.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn item_head(preview: &super::preview::Preview, page: &str, image: &str) -> String {
+    let (title, description) = (esc(&preview.title), esc(&preview.description));
+    let (page, image, alt) = (esc(page), esc(image), esc(&preview.alt));
+    [
+        "<base href=\"../../\">".to_owned(),
+        format!("<link rel=\"canonical\" href=\"{page}\">"),
+        format!("<meta name=\"description\" content=\"{description}\">"),
+        "<meta property=\"og:type\" content=\"article\">".to_owned(),
+        format!("<meta property=\"og:url\" content=\"{page}\">"),
+        format!("<meta property=\"og:title\" content=\"{title}\">"),
+        format!("<meta property=\"og:description\" content=\"{description}\">"),
+        format!("<meta property=\"og:image\" content=\"{image}\">"),
+        "<meta property=\"og:image:type\" content=\"image/png\">".to_owned(),
+        "<meta property=\"og:image:width\" content=\"1200\">".to_owned(),
+        "<meta property=\"og:image:height\" content=\"630\">".to_owned(),
+        format!("<meta property=\"og:image:alt\" content=\"{alt}\">"),
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_owned(),
+        format!("<meta name=\"twitter:title\" content=\"{title}\">"),
+        format!("<meta name=\"twitter:description\" content=\"{description}\">"),
+        format!("<meta name=\"twitter:image\" content=\"{image}\">"),
+        format!("<meta name=\"twitter:image:alt\" content=\"{alt}\">"),
+    ]
+    .join("\n    ")
+}
+
 /// The oEmbed "rich" response for the explorer hosted at `base` (absolute, ending in `/`).
 pub fn oembed(story: &Story, base: &str) -> String {
-    let title = format!("{}: story explorer", headline(story));
-    let snippet = crate::views::share::embed_snippet(base, "", &title);
+    oembed_of(
+        &format!("{}: story explorer", headline(story)),
+        base,
+        "",
+        &format!("{base}og-image.png"),
+    )
+}
+
+/// The oEmbed response for the explorer at `base` opened at `query`, with `thumbnail`.
+pub fn oembed_of(title: &str, base: &str, query: &str, thumbnail: &str) -> String {
+    let snippet = crate::views::share::embed_snippet(base, query, title);
     serde_json::json!({
         "version": "1.0",
         "type": "rich",
@@ -108,7 +147,7 @@ pub fn oembed(story: &Story, base: &str) -> String {
         "title": title,
         "width": 640,
         "height": 720,
-        "thumbnail_url": format!("{base}og-image.png"),
+        "thumbnail_url": thumbnail,
         "thumbnail_width": 1200,
         "thumbnail_height": 630,
         "html": snippet,

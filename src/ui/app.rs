@@ -65,7 +65,11 @@ pub fn App(props: &AppProps) -> Html {
     }
     let source = story_source(&link);
     let loaded = use_memo(source.clone(), |source| {
-        load(source.as_deref()).map(|story| StoryRef(Rc::new(story)))
+        load(source.as_deref()).map(|story| {
+            // Only the bundled story's items have pages: the build wrote them.
+            let paged = source.is_none() && crate::views::share::writes_item_pages(&story);
+            StoryRef(Rc::new(story), paged)
+        })
     });
     let moved = *link != built;
     match &*loaded {
@@ -310,7 +314,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
                     <button type="button" class="button" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
             }
-            { header(&story, html! { <ShareBar query={encode(view)} {title} /> }) }
+            { header(&story, html! { <ShareBar query={encode(view)} item={paged_item(&story, view.selected.as_deref())} {title} /> }) }
             <nav class="views" aria-label="Views">
                 { for View::ALL.into_iter().map(switch) }
             </nav>
@@ -501,4 +505,11 @@ fn focus_card(id: &str) {
     if let Some(element) = element {
         let _ = element.focus();
     }
+}
+
+/// The open item, if it has a page of its own.
+fn paged_item(story: &StoryRef, selected: Option<&str>) -> Option<String> {
+    selected
+        .filter(|id| story.1 && crate::views::share::has_page(story, id))
+        .map(str::to_owned)
 }

@@ -57,20 +57,25 @@ pub fn CardView(props: &CardViewProps) -> Html {
             <div class="card__actions">
                 <button type="button" class="card__show" onclick={show}
                     aria-label={format!("Show in article: {}", card.title)}>{ "Show in article" }</button>
-                { permalink(&card.id, &card.title, &props.on_action) }
+                { permalink(&props.story, &card.id, &card.title, &props.on_action) }
             </div>
         </article>
     }
 }
 
-/// A link that reopens the explorer with this item open: copy it to share the item. A plain
+/// A link that reopens the explorer with this item open: the item's own page where it has one
+/// (its link previews that item), else the explorer's link. Copy it to share the item; a plain
 /// click opens the item here, without reloading.
-pub fn permalink(id: &str, title: &str, on_action: &Callback<Action>) -> Html {
-    let state = crate::views::view_state::ViewState {
-        selected: Some(id.to_owned()),
-        ..Default::default()
+pub fn permalink(story: &StoryRef, id: &str, title: &str, on_action: &Callback<Action>) -> Html {
+    let href = if story.1 && crate::views::share::has_page(story, id) {
+        crate::views::share::item_path(id)
+    } else {
+        let state = crate::views::view_state::ViewState {
+            selected: Some(id.to_owned()),
+            ..Default::default()
+        };
+        format!("?{}", crate::views::url_state::encode(&state))
     };
-    let href = format!("?{}", crate::views::url_state::encode(&state));
     let onclick = {
         let (id, on_action) = (id.to_owned(), on_action.clone());
         Callback::from(move |e: MouseEvent| {

@@ -74,7 +74,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             { source_sentence(&props.story, &d.at) }
             <div class="detail__actions">
                 <button type="button" class="button detail__show" onclick={show}>{ "Show in article" }</button>
-                { permalink(&d.id, &d.title, &props.on_action) }
+                { permalink(&props.story, &d.id, &d.title, &props.on_action) }
             </div>
             { for d.groups.iter().map(|group| html! {
                 <section class="detail__group">

@@ -2,6 +2,7 @@
 //! URL (typing replaces the entry, anything else adds one, so Back walks the reader's steps), and
 //! Back/Forward restore the state the URL describes.
 
+use crate::views::share::{built_at, is_item_page, page_path};
 use crate::views::url_state::{decode, effective, encode};
 use crate::views::view_state::ViewState;
 use story_core::story::Story;
@@ -37,19 +38,33 @@ pub fn query_for(state: &ViewState, sticky: &str) -> String {
     }
 }
 
+/// The page's path, e.g. `/graphics/story/q/peskov-no-details/`.
+pub fn current_path() -> String {
+    location()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default()
+}
+
 /// Writes `state` to the address bar if it differs; `replace` for edits that should not each
-/// become a step of history (typing).
+/// become a step of history (typing). On an item's own page the address stays there while that
+/// item is open, and moves to the explorer's otherwise.
 pub fn write(state: &ViewState, sticky: &str, replace: bool) {
-    let query = query_for(state, sticky);
-    if current_query().trim_start_matches('?') == query {
+    let here = current_path();
+    let path = page_path(&here, state.selected.as_deref());
+    let mut query = query_for(state, sticky);
+    if query
+        .strip_prefix("item=")
+        .is_some_and(|id| is_item_page(path, id))
+    {
+        query.clear();
+    }
+    if here == path && current_query().trim_start_matches('?') == query {
         return;
     }
     let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
         return;
     };
-    let path = location()
-        .and_then(|l| l.pathname().ok())
-        .unwrap_or_default();
+    let path = path.to_owned();
     let url = if query.is_empty() {
         path
     } else {
@@ -67,5 +82,6 @@ pub fn write(state: &ViewState, sticky: &str, replace: bool) {
 
 /// The state the current URL describes (after Back or Forward), on a page built for `built`.
 pub fn read(story: &Story, built: &str) -> ViewState {
+    let built = built_at(built, &current_path());
     decode(&effective(built, &current_query()), story).state
 }

@@ -35,7 +35,9 @@ use story_core::story::Story;
 
 /// The story, shared by every component; compared by identity, since it never changes.
 #[derive(Clone, Debug)]
-pub struct StoryRef(pub Rc<Story>);
+/// The story shown, and whether the build wrote a page for each of its items (see
+/// `views::share::item_path`).
+pub struct StoryRef(pub Rc<Story>, pub bool);
 
 impl PartialEq for StoryRef {
     fn eq(&self, other: &Self) -> bool {

@@ -4,7 +4,7 @@
 //! read when a button is used, never while rendering (the build knows no address).
 
 use super::history::page_url;
-use crate::views::share::{embed_snippet, link};
+use crate::views::share::{embed_snippet, explorer_root, item_link, link};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -13,6 +13,8 @@ use yew::prelude::*;
 pub struct ShareBarProps {
     /// The current view's query string (without the embed flag).
     pub query: String,
+    /// The open item, if it has a page of its own: the copied link is that page's.
+    pub item: Option<String>,
     pub title: AttrValue,
 }
 
@@ -39,14 +41,22 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         Callback::from(move |ok: bool| status.set(if ok { done } else { failed }.to_owned()))
     };
     let on_copy = {
-        let (query, report) = (
+        let (query, item, report) = (
             props.query.clone(),
+            props.item.clone(),
             report(
                 "Link copied.",
                 "Copying was refused; the link is in the address bar.",
             ),
         );
-        Callback::from(move |_| copy(link(&page_url(), &query), report.clone()))
+        Callback::from(move |_| {
+            let page = page_url();
+            let root = explorer_root(&page);
+            copy(
+                item_link(root, item.as_deref(), true, &query),
+                report.clone(),
+            )
+        })
     };
     let on_copy_snippet = {
         let (snippet, report) = (
@@ -62,7 +72,7 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
         let (dialog, snippet) = (dialog.clone(), snippet.clone());
         let (query, title) = (props.query.clone(), props.title.clone());
         Callback::from(move |_| {
-            snippet.set(embed_snippet(&page_url(), &query, &title));
+            snippet.set(embed_snippet(explorer_root(&page_url()), &query, &title));
             if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
                 let _ = d.show_modal();
             }

@@ -2,6 +2,7 @@
 //! into its page, and the messages that tell a host page the embed's height.
 
 use story_core::escape::escape_html;
+use story_core::story::Story;
 
 /// Tallest height a host page should accept from the embed, in CSS pixels; larger is a forgery
 /// or a runaway layout.
@@ -13,6 +14,118 @@ pub fn link(page: &str, query: &str) -> String {
         page.to_owned()
     } else {
         format!("{page}?{query}")
+    }
+}
+
+/// The folder of the items' own pages: `q/<id>/` under the explorer, each the explorer opened at
+/// that item, with link-preview tags and an image of its own (written by src/bin/prerender.rs).
+pub const ITEM_DIR: &str = "q";
+
+/// Whether the build writes item pages: `ITEM_PAGES=0` at build time turns them off (build.rs
+/// passes it on, so the app and the prerender step agree).
+pub const ITEM_PAGES: bool = match option_env!("STORY_ITEM_PAGES") {
+    Some(value) => !(value.len() == 1 && value.as_bytes()[0] == b'0'),
+    None => true,
+};
+
+/// A story with more shareable items than this gets no item pages: each is a whole pre-rendered
+/// explorer (about 80 KB, 10 KB gzip, for the seed story) and a preview image (about 40 KB).
+pub const MAX_ITEM_PAGES: usize = 1_000;
+
+/// The items that get a page of their own: every entity, quote, event, claim and relationship.
+pub fn shareable(story: &Story) -> Vec<&str> {
+    let ids = story.entities().iter().map(|e| e.id.as_str());
+    ids.chain(story.quotes().iter().map(|q| q.id.as_str()))
+        .chain(story.events().iter().map(|e| e.id.as_str()))
+        .chain(story.claims().iter().map(|c| c.id.as_str()))
+        .chain(story.relationships().iter().map(|r| r.id.as_str()))
+        .collect()
+}
+
+/// Whether a build of `story` writes its item pages.
+pub fn writes_item_pages(story: &Story) -> bool {
+    ITEM_PAGES && shareable(story).len() <= MAX_ITEM_PAGES
+}
+
+/// Whether `id` is an item with a page of its own, in a story whose pages were written.
+pub fn has_page(story: &Story, id: &str) -> bool {
+    use story_core::story::ItemRef;
+    matches!(
+        story.find(id),
+        Some(
+            ItemRef::Entity(_)
+                | ItemRef::Quote(_)
+                | ItemRef::Event(_)
+                | ItemRef::Claim(_)
+                | ItemRef::Relationship(_)
+        )
+    )
+}
+
+/// An item's page, relative to the explorer: `q/<id>/`.
+pub fn item_path(id: &str) -> String {
+    format!("{ITEM_DIR}/{id}/")
+}
+
+/// Whether `path` is the page of item `id`.
+pub fn is_item_page(path: &str, id: &str) -> bool {
+    path.ends_with(&format!("/{}", item_path(id)))
+}
+
+/// The explorer's own address (ending in `/`, or a file name) from the address of any of its
+/// pages: an item page `…/q/<id>/` is two folders under it.
+pub fn explorer_root(page: &str) -> &str {
+    let trimmed = page.strip_suffix('/').unwrap_or(page);
+    let Some((parent, id)) = trimmed.rsplit_once('/') else {
+        return page;
+    };
+    let is_id = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    match parent
+        .strip_suffix(ITEM_DIR)
+        .filter(|_| is_id && page.ends_with('/'))
+    {
+        Some(root) if root.ends_with('/') => root,
+        _ => page,
+    }
+}
+
+/// The address that shows `query` (a view's query string) with `item` open: the item's own page
+/// when it has one (`paged`), so that a pasted link previews that item; the query follows it
+/// unless it says no more than that the item is open.
+pub fn item_link(root: &str, item: Option<&str>, paged: bool, query: &str) -> String {
+    match item.filter(|_| paged) {
+        Some(id) => {
+            let page = format!("{root}{}", item_path(id));
+            let alone = query == format!("item={id}");
+            link(&page, if alone { "" } else { query })
+        }
+        None => link(root, query),
+    }
+}
+
+/// The path the address bar shows for a state with `selected` open, on the page at `path`: an
+/// item page's own path only while its item is open, else the explorer's.
+pub fn page_path<'a>(path: &'a str, selected: Option<&str>) -> &'a str {
+    let root = explorer_root(path);
+    let id = path[root.len()..]
+        .trim_start_matches(ITEM_DIR)
+        .trim_matches('/');
+    if root.len() == path.len() || selected == Some(id) {
+        path
+    } else {
+        root
+    }
+}
+
+/// What a page built for `built` stands for at `path`: an item page's link (`item=<id>`) only at
+/// that item's own path, since Back can bring its document to the explorer's address.
+pub fn built_at<'a>(built: &'a str, path: &str) -> &'a str {
+    match built.strip_prefix("item=") {
+        Some(id) if !is_item_page(path, id) => "",
+        _ => built,
     }
 }
 
@@ -74,6 +187,85 @@ pub fn embed_snippet(page: &str, query: &str, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_page_sits_two_folders_under_the_explorer() {
+        let page = "https://n.example/graphics/sessions/q/peskov-no-details/";
+        assert_eq!(explorer_root(page), "https://n.example/graphics/sessions/");
+        assert_eq!(explorer_root("/q/a-1/"), "/");
+        for not_an_item in [
+            "https://n.example/graphics/sessions/",
+            "https://n.example/faq/peskov/",
+            "/q/Peskov/",
+            "/q/peskov",
+            "/index.html",
+            "https://n.example",
+        ] {
+            assert_eq!(explorer_root(not_an_item), not_an_item);
+        }
+        assert!(
+            is_item_page("/g/q/peskov/", "peskov") && !is_item_page("/g/faq/peskov/", "peskov")
+        );
+    }
+
+    #[test]
+    fn the_address_stays_on_an_item_page_only_while_its_item_is_open() {
+        let page = "/g/q/peskov/";
+        assert_eq!(page_path(page, Some("peskov")), page);
+        assert_eq!(page_path(page, Some("kislyak")), "/g/");
+        assert_eq!(page_path(page, None), "/g/");
+        assert_eq!(
+            page_path("/g/", Some("peskov")),
+            "/g/",
+            "the explorer's own page stays"
+        );
+        assert_eq!(built_at("item=peskov", page), "item=peskov");
+        assert_eq!(
+            built_at("item=peskov", "/g/"),
+            "",
+            "Back to the explorer's address"
+        );
+        assert_eq!(
+            built_at("view=timeline", "/g/fixture.html"),
+            "view=timeline"
+        );
+    }
+
+    #[test]
+    fn a_shared_item_links_to_its_own_page() {
+        let root = "https://n.example/g/";
+        assert_eq!(
+            item_link(root, Some("peskov"), true, "item=peskov"),
+            "https://n.example/g/q/peskov/"
+        );
+        assert_eq!(
+            item_link(root, Some("peskov"), true, "view=timeline&item=peskov"),
+            "https://n.example/g/q/peskov/?view=timeline&item=peskov"
+        );
+        assert_eq!(
+            item_link(root, Some("r-1"), false, "item=r-1"),
+            "https://n.example/g/?item=r-1"
+        );
+        assert_eq!(item_link(root, None, true, ""), root);
+    }
+
+    #[test]
+    fn every_entity_quote_event_claim_and_relationship_has_a_page_and_nothing_else() {
+        let story = crate::bundled::load().unwrap();
+        let ids = shareable(&story);
+        assert_eq!(
+            ids.len(),
+            story.entities().len()
+                + story.quotes().len()
+                + story.events().len()
+                + story.claims().len()
+                + story.relationships().len()
+        );
+        assert!(ids.iter().all(|id| has_page(&story, id)));
+        let response = &story.claims()[0].responses[0].id;
+        assert!(!has_page(&story, response) && !ids.contains(&response.as_str()));
+        assert!(writes_item_pages(&story));
+    }
 
     #[test]
     fn links_keep_the_view_and_add_embed() {

@@ -1,0 +1,160 @@
+//! What an item's own page says about it to a link preview: its title and description tags, and
+//! the words its preview image shows. Written from the same cards the explorer shows, so the
+//! preview says what the page says; a guess says it is one.
+
+use crate::views::cards::{cards, event_date};
+use crate::views::related::sentence_of;
+use story_core::dates::written_forms;
+use story_core::story::{ItemRef, Story};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preview {
+    /// "Quote", "Person", "Relationship"…, shown above the words.
+    pub kind: &'static str,
+    /// The item in a line: a quote's words, a name, an event, a claim, a relationship's sentence.
+    pub main: String,
+    /// Who said it and their role, a role, a date, who reports a claim.
+    pub byline: String,
+    /// The page's title and description for link previews.
+    pub title: String,
+    pub description: String,
+    /// The story's headline and date, at the foot of the image.
+    pub footer: String,
+    /// The image's text alternative.
+    pub alt: String,
+}
+
+fn headline(story: &Story) -> &str {
+    story.words(&story.meta().headline_at.span)
+}
+
+/// The preview of item `id`, if it is one with a page of its own.
+pub fn preview(story: &Story, id: &str) -> Option<Preview> {
+    let footer = format!(
+        "{} · {}",
+        headline(story),
+        written_forms(story.meta().published)
+            .first()
+            .cloned()
+            .unwrap_or_default()
+    );
+    let (kind, main, byline) = match story.find(id)? {
+        ItemRef::Relationship(i) => {
+            let r = &story.relationships()[i];
+            let dates: Vec<String> = r
+                .events
+                .iter()
+                .filter_map(|e| story.event(e))
+                .filter_map(event_date)
+                .filter_map(|d| written_forms(d.date).first().cloned())
+                .collect();
+            let guess = if r.inferred.is_some() {
+                " (inferred)"
+            } else {
+                ""
+            };
+            (
+                "Relationship",
+                format!("{}{guess}", sentence_of(story, r)),
+                dates.join(", "),
+            )
+        }
+        ItemRef::Entity(_) | ItemRef::Quote(_) | ItemRef::Event(_) | ItemRef::Claim(_) => {
+            let card = cards(story).into_iter().find(|c| c.id == id)?;
+            let guess = if card.inferred.is_some() {
+                " (inferred)"
+            } else {
+                ""
+            };
+            let date = card
+                .date
+                .as_ref()
+                .and_then(|d| written_forms(d.date).first().cloned());
+            let byline = [card.subtitle.clone(), date]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let main = match story.find(id)? {
+                ItemRef::Quote(_) => format!("“{}”", card.title),
+                _ => card.title.clone(),
+            };
+            let byline = match story.find(id)? {
+                // The speaker and their role, rather than the card's sourcing.
+                ItemRef::Quote(q) => {
+                    let speaker = &story.quotes()[q].speaker;
+                    let role = story
+                        .find(speaker)
+                        .and_then(|e| match e {
+                            ItemRef::Entity(e) => story.entities()[e].role.clone(),
+                            _ => None,
+                        })
+                        .map(|role| format!(", {role}"))
+                        .unwrap_or_default();
+                    let date = card
+                        .date
+                        .as_ref()
+                        .and_then(|d| written_forms(d.date).first().cloned())
+                        .map(|d| format!(" · {d}"))
+                        .unwrap_or_default();
+                    format!("— {}{role}{guess}{date}", story.name_of(speaker))
+                }
+                _ if byline.is_empty() => guess.trim().to_owned(),
+                _ => format!("{byline}{guess}"),
+            };
+            (card.kind.label(), main, byline)
+        }
+        ItemRef::Side(_) | ItemRef::Response(..) => return None,
+    };
+    let title = if byline.is_empty() {
+        main.clone()
+    } else {
+        format!("{main} {byline}")
+    };
+    let description = format!("{kind} in the story explorer of “{}”.", headline(story));
+    let alt = format!("{kind}: {main}. {byline}. {footer}.");
+    Some(Preview {
+        kind,
+        main,
+        byline,
+        title,
+        description,
+        footer,
+        alt,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundled;
+    use crate::views::share::shareable;
+
+    #[test]
+    fn every_shareable_item_has_a_preview_with_its_words() {
+        let story = bundled::load().unwrap();
+        for id in shareable(&story) {
+            let p = preview(&story, id).unwrap_or_else(|| panic!("{id}"));
+            assert!(!p.main.is_empty() && p.title.contains(&p.main), "{id}");
+        }
+        let quote = preview(&story, "peskov-no-details").unwrap();
+        assert_eq!(quote.kind, "Quote");
+        assert!(quote.main.starts_with('“') && quote.byline.starts_with("— Dmitry Peskov"));
+        assert!(quote.footer.starts_with("Jeff Sessions · March 2, 2017"));
+        let met = preview(&story, "sessions-met-kislyak").unwrap();
+        assert_eq!(met.main, "Jeff Sessions met with Sergey Kislyak");
+        assert!(preview(&story, "no-such-item").is_none());
+    }
+
+    #[test]
+    fn a_guess_says_it_is_one() {
+        let story = bundled::load().unwrap();
+        let inferred = story
+            .quotes()
+            .iter()
+            .find(|q| q.inferred.is_some())
+            .expect("the seed story has an inferred quote");
+        let p = preview(&story, &inferred.id).unwrap();
+        assert!(p.byline.ends_with("(inferred)"), "{}", p.byline);
+    }
+}
