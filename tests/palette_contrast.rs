@@ -2,6 +2,8 @@
 //! graphics, borders and focus rings ≥ 3:1 against every background they sit on. Read from the
 //! stylesheet itself, so a colour edited there is checked here.
 
+use story_explorer::build::preview_image::contrast;
+
 const CSS: &str = include_str!("../static/app.css");
 
 /// A theme's custom properties that hold colours, in declaration order.
@@ -38,23 +40,6 @@ fn colour(theme: &[(String, [u8; 3])], name: &str) -> [u8; 3] {
         .find(|(n, _)| n == name)
         .unwrap_or_else(|| panic!("--{name} is not defined"))
         .1
-}
-
-/// WCAG 2.x relative luminance and contrast ratio.
-fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
-    let luminance = |c: [u8; 3]| {
-        let lin = |v: u8| {
-            let s = f64::from(v) / 255.0;
-            if s <= 0.04045 {
-                s / 12.92
-            } else {
-                ((s + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
-    };
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 const BACKGROUNDS: [&str; 2] = ["bg", "surface"];

@@ -215,12 +215,13 @@ fn encode(pixels: &[u8]) -> Vec<u8> {
     out
 }
 
-/// WCAG's contrast ratio of two colours.
+/// WCAG 2.x contrast ratio of two colours, from their relative luminance (also what the
+/// stylesheet's palette is checked with, tests/palette_contrast.rs).
 pub fn contrast(a: Rgb, b: Rgb) -> f64 {
     let luminance = |c: Rgb| {
         let channel = |v: u8| {
             let v = f64::from(v) / 255.0;
-            if v <= 0.039_28 {
+            if v <= 0.040_45 {
                 v / 12.92
             } else {
                 ((v + 0.055) / 1.055).powf(2.4)
