@@ -2,7 +2,7 @@
 //! graphics, borders and focus rings ≥ 3:1 against every background they sit on. Read from the
 //! stylesheet itself, so a colour edited there is checked here.
 
-use story_explorer::build::preview_image::contrast;
+use story_explorer::build::contrast::contrast;
 
 const CSS: &str = include_str!("../static/app.css");
 

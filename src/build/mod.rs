@@ -3,6 +3,7 @@
 //! shared with the boot script and the Content-Security-Policy — and each item's own page, with
 //! its preview text and image.
 
+pub mod contrast;
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod preview;

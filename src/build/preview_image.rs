@@ -3,6 +3,7 @@
 //! licence), so no network and no system font is needed, and the same preview always gives the
 //! same bytes. The words are large enough to read at half size, as feeds show them.
 
+use super::contrast::Rgb;
 use super::preview::Preview;
 use fontdue::{Font, FontSettings};
 use std::collections::HashMap;
@@ -11,7 +12,6 @@ use std::sync::OnceLock;
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
-pub type Rgb = [u8; 3];
 pub const PAPER: Rgb = [0xfb, 0xfa, 0xf6];
 pub const INK: Rgb = [0x16, 0x16, 0x16];
 pub const MUTED: Rgb = [0x4d, 0x4d, 0x4d];
@@ -215,27 +215,10 @@ fn encode(pixels: &[u8]) -> Vec<u8> {
     out
 }
 
-/// WCAG 2.x contrast ratio of two colours, from their relative luminance (also what the
-/// stylesheet's palette is checked with, tests/palette_contrast.rs).
-pub fn contrast(a: Rgb, b: Rgb) -> f64 {
-    let luminance = |c: Rgb| {
-        let channel = |v: u8| {
-            let v = f64::from(v) / 255.0;
-            if v <= 0.040_45 {
-                v / 12.92
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2])
-    };
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::build::contrast::contrast;
     use crate::build::preview::preview;
     use crate::bundled;
 
