@@ -15,13 +15,15 @@ fn main() {
         ("synthetic, 1,000 items", "synthetic=1000&", &synthetic),
     ] {
         let ids = shareable(story);
+        let cards = story_explorer::views::cards::cards(story);
         let article = page::article(story).len();
         let started = Instant::now();
         let (mut html, mut images) = (0usize, 0usize);
         for id in &ids {
             html += render::explorer(&format!("{prefix}item={id}")).len() + article;
-            let p = preview::preview(story, id).expect("every shareable item has a preview");
-            images += preview_image::render(&p).len();
+            let p =
+                preview::preview(story, &cards, id).expect("every shareable item has a preview");
+            images += preview_image::render(&p).expect("a preview image").len();
         }
         let seconds = started.elapsed().as_secs_f64();
         println!(

@@ -97,16 +97,16 @@ fn item_pages(
     use story_explorer::views::share::{item_path, shareable};
     let started = std::time::Instant::now();
     let ids = shareable(story);
+    let cards = story_explorer::views::cards::cards(story);
     let mut bytes = 0u64;
     for id in &ids {
-        let preview = preview::preview(story, id).ok_or_else(|| format!("{id}: no preview"))?;
+        let preview =
+            preview::preview(story, &cards, id).ok_or_else(|| format!("{id}: no preview"))?;
         let folder = dir.join(item_path(id));
         std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
         let here = format!("{base}{}", item_path(id));
-        let image = render_to(
-            &folder.join("preview.png"),
-            &preview_image::render(&preview),
-        )?;
+        let png = preview_image::render(&preview).map_err(|e| format!("{id}: {e}"))?;
+        let image = render_to(&folder.join("preview.png"), &png)?;
         let head = page::item_head(&preview, &here, &format!("{here}preview.png"));
         let html = build(&format!("item={id}"), &head).replacen(
             "href=\"oembed.json\"",

@@ -2,7 +2,7 @@
 //! the words its preview image shows. Written from the same cards the explorer shows, so the
 //! preview says what the page says; a guess says it is one.
 
-use crate::views::cards::{cards, event_date};
+use crate::views::cards::{event_date, Card};
 use crate::views::related::sentence_of;
 use story_core::dates::written_forms;
 use story_core::story::{ItemRef, Story};
@@ -28,8 +28,9 @@ fn headline(story: &Story) -> &str {
     story.words(&story.meta().headline_at.span)
 }
 
-/// The preview of item `id`, if it is one with a page of its own.
-pub fn preview(story: &Story, id: &str) -> Option<Preview> {
+/// The preview of item `id`, if it is one with a page of its own; `cards` are the story's
+/// (`views::cards::cards`), made once for all its items.
+pub fn preview(story: &Story, cards: &[Card], id: &str) -> Option<Preview> {
     let footer = format!(
         "{} · {}",
         headline(story),
@@ -60,7 +61,7 @@ pub fn preview(story: &Story, id: &str) -> Option<Preview> {
             )
         }
         ItemRef::Entity(_) | ItemRef::Quote(_) | ItemRef::Event(_) | ItemRef::Claim(_) => {
-            let card = cards(story).into_iter().find(|c| c.id == id)?;
+            let card = cards.iter().find(|c| c.id == id)?;
             let guess = if card.inferred.is_some() {
                 " (inferred)"
             } else {
@@ -128,22 +129,25 @@ pub fn preview(story: &Story, id: &str) -> Option<Preview> {
 mod tests {
     use super::*;
     use crate::bundled;
+    use crate::views::cards::cards;
     use crate::views::share::shareable;
 
     #[test]
     fn every_shareable_item_has_a_preview_with_its_words() {
         let story = bundled::load().unwrap();
+        let cards = cards(&story);
+        let preview = |id: &str| preview(&story, &cards, id);
         for id in shareable(&story) {
-            let p = preview(&story, id).unwrap_or_else(|| panic!("{id}"));
+            let p = preview(id).unwrap_or_else(|| panic!("{id}"));
             assert!(!p.main.is_empty() && p.title.contains(&p.main), "{id}");
         }
-        let quote = preview(&story, "peskov-no-details").unwrap();
+        let quote = preview("peskov-no-details").unwrap();
         assert_eq!(quote.kind, "Quote");
         assert!(quote.main.starts_with('“') && quote.byline.starts_with("— Dmitry Peskov"));
         assert!(quote.footer.starts_with("Jeff Sessions · March 2, 2017"));
-        let met = preview(&story, "sessions-met-kislyak").unwrap();
+        let met = preview("sessions-met-kislyak").unwrap();
         assert_eq!(met.main, "Jeff Sessions met with Sergey Kislyak");
-        assert!(preview(&story, "no-such-item").is_none());
+        assert!(preview("no-such-item").is_none());
     }
 
     #[test]
@@ -154,7 +158,7 @@ mod tests {
             .iter()
             .find(|q| q.inferred.is_some())
             .expect("the seed story has an inferred quote");
-        let p = preview(&story, &inferred.id).unwrap();
+        let p = preview(&story, &cards(&story), &inferred.id).unwrap();
         assert!(p.byline.ends_with("(inferred)"), "{}", p.byline);
     }
 }

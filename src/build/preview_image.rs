@@ -33,19 +33,23 @@ fn accent(kind: &str) -> Rgb {
 const SERIF_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSerif.ttf");
 const SANS_BOLD_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
-fn font(cell: &'static OnceLock<Font>, bytes: &'static [u8]) -> &'static Font {
-    cell.get_or_init(|| {
-        Font::from_bytes(bytes, FontSettings::default()).expect("the committed font parses")
-    })
+/// A committed font, parsed once.
+fn font(
+    cell: &'static OnceLock<Result<Font, String>>,
+    bytes: &'static [u8],
+) -> Result<&'static Font, String> {
+    cell.get_or_init(|| Font::from_bytes(bytes, FontSettings::default()).map_err(str::to_owned))
+        .as_ref()
+        .map_err(|e| format!("a font in assets/fonts cannot be read: {e}"))
 }
 
-fn serif() -> &'static Font {
-    static CELL: OnceLock<Font> = OnceLock::new();
+fn serif() -> Result<&'static Font, String> {
+    static CELL: OnceLock<Result<Font, String>> = OnceLock::new();
     font(&CELL, SERIF_BYTES)
 }
 
-fn sans_bold() -> &'static Font {
-    static CELL: OnceLock<Font> = OnceLock::new();
+fn sans_bold() -> Result<&'static Font, String> {
+    static CELL: OnceLock<Result<Font, String>> = OnceLock::new();
     font(&CELL, SANS_BOLD_BYTES)
 }
 
@@ -160,10 +164,10 @@ fn wrap(font: &Font, size: f32, text: &str, width: f32, most: usize) -> (Vec<Str
 }
 
 /// The preview as PNG bytes.
-pub fn render(preview: &Preview) -> Vec<u8> {
+pub fn render(preview: &Preview) -> Result<Vec<u8>, String> {
     let mut canvas = Canvas::new();
     canvas.fill(0, 0, 20, HEIGHT, accent(preview.kind));
-    let (sans, serif) = (sans_bold(), serif());
+    let (sans, serif) = (sans_bold()?, serif()?);
     canvas.text(sans, 28.0, &preview.kind.to_uppercase(), LEFT, 84.0, MUTED);
     // The byline (at most two lines) sits just above the rule; the words fill what is left
     // above it, at the largest size at which they fit, else cut at the smallest.
@@ -202,17 +206,17 @@ pub fn render(preview: &Preview) -> Vec<u8> {
     encode(&canvas.pixels)
 }
 
-fn encode(pixels: &[u8]) -> Vec<u8> {
+fn encode(pixels: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    {
-        let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
-        encoder.set_color(png::ColorType::Rgb);
-        encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_compression(png::Compression::High);
-        let mut writer = encoder.write_header().expect("a PNG header in memory");
-        writer.write_image_data(pixels).expect("PNG data in memory");
-    }
-    out
+    let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::High);
+    let problem = |e: png::EncodingError| format!("the preview image cannot be encoded: {e}");
+    let mut writer = encoder.write_header().map_err(problem)?;
+    writer.write_image_data(pixels).map_err(problem)?;
+    writer.finish().map_err(problem)?;
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -221,6 +225,7 @@ mod tests {
     use crate::build::contrast::contrast;
     use crate::build::preview::preview;
     use crate::bundled;
+    use crate::views::cards::cards;
 
     fn png_size(bytes: &[u8]) -> (u32, u32) {
         let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
@@ -232,8 +237,8 @@ mod tests {
     fn the_same_preview_always_gives_the_same_bytes() {
         let story = bundled::load().unwrap();
         for id in ["peskov-no-details", "sessions-met-kislyak"] {
-            let p = preview(&story, id).unwrap();
-            let (first, second) = (render(&p), render(&p));
+            let p = preview(&story, &cards(&story), id).unwrap();
+            let (first, second) = (render(&p).unwrap(), render(&p).unwrap());
             assert_eq!(first, second, "{id}");
             assert_eq!(png_size(&first), (WIDTH, HEIGHT));
             assert!(first.len() <= 100_000, "{id}: {} bytes", first.len());
@@ -251,8 +256,9 @@ mod tests {
     #[test]
     fn every_item_of_the_seed_story_fits_in_100_kb() {
         let story = bundled::load().unwrap();
+        let cards = cards(&story);
         for id in crate::views::share::shareable(&story) {
-            let bytes = render(&preview(&story, id).unwrap());
+            let bytes = render(&preview(&story, &cards, id).unwrap()).unwrap();
             assert!(bytes.len() <= 100_000, "{id}: {} bytes", bytes.len());
         }
     }

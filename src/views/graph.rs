@@ -321,15 +321,7 @@ impl std::fmt::Display for Coord {
 
 /// A line from `a` to `z` that stops short of both nodes, so arrowheads stay visible.
 pub fn trimmed(a: &GraphNode, z: &GraphNode) -> (f64, f64, f64, f64) {
-    let (dx, dy) = (z.x - a.x, z.y - a.y);
-    let l = (dx * dx + dy * dy).sqrt().max(1e-6);
-    let gap = 13.0_f64.min(l / 3.0);
-    (
-        a.x + dx / l * gap,
-        a.y + dy / l * gap,
-        z.x - dx / l * gap,
-        z.y - dy / l * gap,
-    )
+    crate::views::graph_drawing::trim((a.x, a.y), (z.x, z.y))
 }
 
 #[cfg(test)]

@@ -265,7 +265,12 @@ pub fn fisheye(x: f64, f: f64, size: f64, strength: f64) -> f64 {
 
 /// An edge as drawn: from just outside one node to just outside the other.
 pub fn segment(d: &Drawing, from: usize, to: usize) -> (f64, f64, f64, f64) {
-    let ((x1, y1), (x2, y2)) = (d.at[from], d.at[to]);
+    trim(d.at[from], d.at[to])
+}
+
+/// The line from `a` to `b`, stopping [`EDGE_GAP`] (or a third of its length) short of each end.
+pub fn trim(a: (f64, f64), b: (f64, f64)) -> (f64, f64, f64, f64) {
+    let ((x1, y1), (x2, y2)) = (a, b);
     let (dx, dy) = (x2 - x1, y2 - y1);
     let l = (dx * dx + dy * dy).sqrt().max(1e-6);
     let gap = EDGE_GAP.min(l / 3.0);

@@ -44,7 +44,12 @@ pub fn shareable(story: &Story) -> Vec<&str> {
 
 /// Whether a build of `story` writes its item pages.
 pub fn writes_item_pages(story: &Story) -> bool {
-    ITEM_PAGES && shareable(story).len() <= MAX_ITEM_PAGES
+    let count = story.entities().len()
+        + story.quotes().len()
+        + story.events().len()
+        + story.claims().len()
+        + story.relationships().len();
+    ITEM_PAGES && count <= MAX_ITEM_PAGES
 }
 
 /// Whether `id` is an item with a page of its own, in a story whose pages were written.
