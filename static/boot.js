@@ -51,6 +51,12 @@
   // Set before anything else, so that even a browser too old for the engine gets the embed's
   // compact presentation (app.css keys it on data-embed).
   if (embed) root.setAttribute('data-embed', '');
+  // The colours, before first paint: what the link's theme asks for; else light in an embed (a
+  // dark block in a light article is jarring, and the host cannot see the reader's setting) and
+  // the reader's system setting on a page of its own. app.css keys light-dark() on it.
+  var themeValue = pairs.filter(function (p) { return p && p[0] === 'theme'; })[0];
+  var theme = themeValue && (settings.themes || []).indexOf(themeValue[1]) >= 0 ? themeValue[1] : embed ? 'light' : 'auto';
+  if (theme !== 'auto') root.setAttribute('data-theme', theme);
 
   // The engine is an ES module loaded with import(); noModule marks the browsers that have
   // modules. Without what this script and the engine use, the page stays as built, and says so.
@@ -88,9 +94,10 @@
     Array.prototype.forEach.call(app.querySelectorAll('.card__open'), function (button) {
       button.parentNode.replaceChild(document.createTextNode(button.textContent), button);
     });
-    // The control the reader was using is hidden now; without this, focus would be lost.
+    // The control the reader was using is hidden now; without this, focus would be lost. An
+    // embed takes focus only from its own controls: the host page's stays the host's.
     var active = document.activeElement;
-    if (!active || active === document.body || app.contains(active)) box.focus();
+    if (app.contains(active) || (!embed && (!active || active === document.body))) box.focus({ preventScroll: embed });
   }
 
   // In a frame, tells the host page the content's height until the engine takes over, in the
@@ -127,8 +134,8 @@
   var requested = false;
   function failed() { whenParsed(function () { explain('Its program could not be loaded or started.'); }); }
 
-  // The watchdog. A download that fails, or has not finished after settings.engineWait ms,
-  // is said where the reader is looking (a bar at the foot of the screen) with a way to try
+  // The watchdog. A download that fails, or stalls (no byte for settings.engineWait ms), is
+  // said where the reader is looking (a bar at the foot of the screen) with a way to try
   // again without reloading: the page keeps everything the reader did. Each try has its number;
   // a late answer from an abandoned one is ignored. The glue is imported again under a new
   // address only if it did not arrive (a failed module import stays failed for its address);
@@ -176,19 +183,73 @@
       document.body.appendChild(notice);
     });
   }
+  // The engine's bytes. Where the browser can hash them (WebCrypto, a secure context), they are
+  // read as they arrive: compiled while they stream in (a fetch with `integrity` holds every byte
+  // back until the last), each chunk telling the watchdog the download is alive, and the compiled
+  // module used only once the bytes match the integrity hash, else refused like a failed fetch.
+  // Elsewhere the browser checks the hash itself, and the watchdog times the whole download.
+  var hashes = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
+  function fetchEngine(url, integrity, signal, alive) {
+    var algorithm = hashes[(integrity || '').split('-')[0]];
+    var subtle = window.crypto && window.crypto.subtle;
+    var streams = typeof ReadableStream === 'function' && typeof Response === 'function';
+    if (!algorithm || !subtle || !streams || !window.isSecureContext) {
+      return fetch(url, integrity ? { integrity: integrity, signal: signal } : { signal: signal });
+    }
+    return fetch(url, { signal: signal }).then(function (response) {
+      if (!response.ok || !response.body) throw new Error('the engine could not be fetched');
+      alive();
+      var branches = response.body.tee();
+      var compiled = typeof WebAssembly.compileStreaming === 'function'
+        ? WebAssembly.compileStreaming(new Response(branches[0], { headers: { 'Content-Type': 'application/wasm' } }))
+        : null;
+      if (compiled) compiled.catch(function () {});
+      else branches[0].cancel();
+      var reader = branches[1].getReader();
+      var chunks = [];
+      var length = 0;
+      function next() {
+        return reader.read().then(function (step) {
+          if (step.done) return;
+          alive();
+          chunks.push(step.value);
+          length += step.value.length;
+          return next();
+        });
+      }
+      return next().then(function () {
+        var bytes = new Uint8Array(length);
+        var at = 0;
+        chunks.forEach(function (chunk) { bytes.set(chunk, at); at += chunk.length; });
+        return subtle.digest(algorithm, bytes).then(function (digest) {
+          var text = btoa(String.fromCharCode.apply(null, new Uint8Array(digest)));
+          if (integrity.split(/\s+/).map(function (h) { return h.slice(h.indexOf('-') + 1); }).indexOf(text) < 0) {
+            throw new Error('the engine does not match its integrity hash');
+          }
+          // Compiled while it streamed in; failing that (an old browser, a wrong type), from the bytes.
+          return compiled ? compiled.catch(function () { return bytes; }) : bytes;
+        });
+      });
+    });
+  }
+
   function load() {
     var mine = ++attempt;
     if (pending) pending.abort();
     pending = typeof AbortController === 'function' ? new AbortController() : null;
-    clearTimeout(watchdog);
-    watchdog = setTimeout(function () { stalled(mine, 'slow'); }, settings.engineWait || 8000);
+    // A download is slow only when no byte has come for a while (see fetchEngine); one that is
+    // arriving, however slowly, is never offered "Try again", which would start it over.
+    function alive() {
+      if (mine !== attempt) return;
+      clearTimeout(watchdog);
+      watchdog = setTimeout(function () { stalled(mine, 'slow'); }, settings.engineWait || 8000);
+    }
+    alive();
     var engine = document.querySelector('meta[name="explorer-engine"]');
     var importer = window.storyExplorerImport;
     if (!engine || typeof importer !== 'function') return failed();
-    var integrity = engine.getAttribute('data-integrity');
-    var options = integrity ? { integrity: integrity } : {};
-    if (pending) options.signal = pending.signal;
-    var wasm = fetch(engine.getAttribute('data-wasm'), options);
+    var wasm = fetchEngine(engine.getAttribute('data-wasm'), engine.getAttribute('data-integrity'),
+      pending ? pending.signal : undefined, alive);
     // Fetched alongside the glue; if the glue fails, that failure is the one reported.
     wasm.catch(function () {});
     var glue = engine.content + (glueArrived || mine === 1 ? '' : '?attempt=' + mine);
@@ -290,6 +351,9 @@
     if (!top || !target || !top.contains(target)) return;
     if (target.type !== 'checkbox') e.preventDefault();
     clicks.push(keyOf(target));
+    // Acknowledged at once: the control shows it is starting (app.css) until the engine answers.
+    target.setAttribute('data-pending', '');
+    target.setAttribute('aria-busy', 'true');
     wanted();
   }
   document.addEventListener('click', earlyClick, true);
@@ -308,6 +372,10 @@
     if (heights) heights.disconnect();
     var replay = clicks;
     clicks = [];
+    Array.prototype.forEach.call(document.querySelectorAll('[data-pending]'), function (el) {
+      el.removeAttribute('data-pending');
+      el.removeAttribute('aria-busy');
+    });
     replay.forEach(function (key) {
       // One click failing (a control this view lacks) must not stop the others.
       try {

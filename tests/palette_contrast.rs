@@ -9,15 +9,20 @@ const CSS: &str = include_str!("../static/app.css");
 /// A theme's custom properties that hold colours, in declaration order.
 type Theme = Vec<(String, [u8; 3])>;
 
-/// Custom properties declared in the `:root` block that starts at `from`.
-fn root_colours(from: usize) -> Theme {
-    let block = &CSS[from..];
-    let block = &block[..block.find('}').expect("a closed :root block")];
+/// The colours of the `:root` block's custom properties, each written `light-dark(#light, #dark)`:
+/// the light theme's (`which` = 0) or the dark one's (1).
+fn root_colours(which: usize) -> Theme {
+    let block = &CSS[CSS.find(":root {").expect("a :root block")..];
+    let block = &block[..block.find("\n}").expect("a closed :root block")];
     block
         .lines()
         .filter_map(|line| {
             let (name, value) = line.trim().strip_prefix("--")?.split_once(':')?;
-            let hex = value.trim().trim_end_matches(';').strip_prefix('#')?;
+            let pair = value
+                .trim()
+                .strip_prefix("light-dark(")?
+                .strip_suffix(");")?;
+            let hex = pair.split(',').nth(which)?.trim().strip_prefix('#')?;
             let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
             (hex.len() == 6).then_some(())?;
             Some((name.to_owned(), [channel(0)?, channel(2)?, channel(4)?]))
@@ -26,12 +31,7 @@ fn root_colours(from: usize) -> Theme {
 }
 
 fn themes() -> [(&'static str, Theme); 2] {
-    let light = CSS.find(":root {").expect("a light :root block");
-    let media = CSS
-        .find("@media (prefers-color-scheme: dark)")
-        .expect("a dark theme");
-    let dark = media + CSS[media..].find(":root {").expect("a dark :root block");
-    [("light", root_colours(light)), ("dark", root_colours(dark))]
+    [("light", root_colours(0)), ("dark", root_colours(1))]
 }
 
 fn colour(theme: &[(String, [u8; 3])], name: &str) -> [u8; 3] {

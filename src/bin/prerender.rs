@@ -3,8 +3,9 @@
 //! without the explorer, the preview meta tags, the boot script's settings and `oembed.json`;
 //! defers the WebAssembly until it is needed, and adds the Content-Security-Policy.
 //!
-//! `PUBLIC_URL` (e.g. `https://news.example/graphics/sessions/`) makes the preview image and the
-//! oEmbed snippet absolute, as link previews need; without it they are relative to the page.
+//! `PUBLIC_URL` (e.g. `https://news.example/graphics/sessions/`, set by `scripts/publish.sh`)
+//! makes every link-preview address absolute, as crawlers and Open Graph need; without it they
+//! are relative to each page itself (see `build::page::ShareUrls`).
 //!
 //! Every entity, quote, event, claim and relationship gets a page of its own, `q/<id>/`: the
 //! explorer opened at it, with its own title and link-preview tags, a 1200 × 630 preview image
@@ -29,24 +30,41 @@ fn main() {
         std::process::exit(1)
     };
     let story = bundled::load().unwrap_or_else(|e| fail(e.to_string()));
-    let base = std::env::var("PUBLIC_URL").unwrap_or_default();
+    let public = page::public_url(&std::env::var("PUBLIC_URL").unwrap_or_default())
+        .unwrap_or_else(|problem| fail(problem));
+    if public.is_none() {
+        eprintln!(
+            "prerender: no PUBLIC_URL, so link previews point relative to each page and oembed.json \
+             cannot be pasted elsewhere; to publish: scripts/publish.sh https://your.site/path/"
+        );
+    }
     let template = std::fs::read_to_string(&index_path)
         .unwrap_or_else(|e| fail(format!("{}: {e}", index_path.display())));
     let write = |name: &str, html: String| {
         std::fs::write(dir.join(name), html).unwrap_or_else(|e| fail(format!("{name}: {e}")))
     };
-    let story_head = page::head_meta(&story, &format!("{base}og-image.png"));
+    let front = story_explorer::build::preview::front(&story);
+    let front_urls = page::share_urls(public.as_deref(), "", "og-image.png");
+    let story_head = page::head_meta(&front, &front_urls);
     let built = |story: &story_core::story::Story, link: &str, head: &str| {
         built_page(&template, story, link, head)
             .unwrap_or_else(|what| fail(format!("{}: {what}", index_path.display())))
     };
-    write("index.html", built(&story, "", &story_head));
-    let oembed_base = if base.is_empty() { "./" } else { &base };
+    write(
+        "index.html",
+        page::with_oembed_link(&built(&story, "", &story_head), &front_urls.oembed),
+    );
+    let image = story_explorer::build::preview_image::render(&front)
+        .unwrap_or_else(|e| fail(format!("og-image.png: {e}")));
+    std::fs::write(dir.join("og-image.png"), image)
+        .unwrap_or_else(|e| fail(format!("og-image.png: {e}")));
+    let oembed_base = public.as_deref().unwrap_or("./");
     write("oembed.json", page::oembed(&story, oembed_base));
     if story_explorer::views::share::writes_item_pages(&story) {
-        let (count, bytes, seconds) =
-            item_pages(&story, &base, &dir, &|link, head| built(&story, link, head))
-                .unwrap_or_else(|e| fail(e));
+        let (count, bytes, seconds) = item_pages(&story, public.as_deref(), &dir, &|link, head| {
+            built(&story, link, head)
+        })
+        .unwrap_or_else(|e| fail(e));
         eprintln!(
             "prerender: {count} item pages with their preview images, {:.1} MB, in {seconds:.1} s",
             bytes as f64 / 1e6
@@ -84,12 +102,12 @@ fn main() {
 }
 
 /// Writes `q/<id>/` for every shareable item of `story`: the explorer opened at the item (built
-/// by `build`), its preview image and its oEmbed response. Returns how many, their bytes and the
-/// seconds taken.
+/// by `build`), its preview image and its oEmbed response; `public` is the explorer's public
+/// address, if the build was told it. Returns how many, their bytes and the seconds taken.
 #[cfg(not(target_arch = "wasm32"))]
 fn item_pages(
     story: &story_core::story::Story,
-    base: &str,
+    public: Option<&str>,
     dir: &std::path::Path,
     build: &dyn Fn(&str, &str) -> String,
 ) -> Result<(usize, u64, f64), String> {
@@ -104,22 +122,22 @@ fn item_pages(
             preview::preview(story, &cards, id).ok_or_else(|| format!("{id}: no preview"))?;
         let folder = dir.join(item_path(id));
         std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-        let here = format!("{base}{}", item_path(id));
+        let urls = page::share_urls(public, &item_path(id), "preview.png");
         let png = preview_image::render(&preview).map_err(|e| format!("{id}: {e}"))?;
         let image = render_to(&folder.join("preview.png"), &png)?;
-        let head = page::item_head(&preview, &here, &format!("{here}preview.png"));
-        let html = build(&format!("item={id}"), &head).replacen(
-            "href=\"oembed.json\"",
-            &format!("href=\"{}oembed.json\"", item_path(id)),
-            1,
-        );
+        let head = page::item_head(&preview, &urls);
+        let html = page::with_oembed_link(&build(&format!("item={id}"), &head), &urls.oembed);
         let html = retitle(&html, &preview.title);
-        let oembed_base = if base.is_empty() { "./" } else { base };
+        let oembed_base = public.unwrap_or("./");
+        let thumbnail = match public {
+            Some(_) => urls.image.clone(),
+            None => format!("./{}preview.png", item_path(id)),
+        };
         let oembed = page::oembed_of(
             &preview.title,
             oembed_base,
             &format!("item={id}"),
-            &format!("{oembed_base}{}preview.png", item_path(id)),
+            &thumbnail,
         );
         bytes += image
             + render_to(&folder.join("index.html"), html.as_bytes())?

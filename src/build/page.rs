@@ -6,7 +6,7 @@
 use crate::ui::BUILT_LINK_ATTRIBUTE;
 use crate::views::share::{DATAWRAPPER_HEIGHT, MAX_HEIGHT, PYM_HEIGHT, PYM_PREFIX};
 use crate::views::url_state::{
-    DEFAULT_CHILD_ID, EMBED_VALUES, PAGE_SETTINGS, PAGE_SETTING_PREFIXES,
+    DEFAULT_CHILD_ID, EMBED_VALUES, PAGE_SETTINGS, PAGE_SETTING_PREFIXES, THEMES,
 };
 use story_core::escape::escape_html as esc;
 use story_core::story::Story;
@@ -26,9 +26,9 @@ pub const BOOT_SETTINGS_ID: &str = "explorer-settings";
 /// page as built, the embed flag, the height messages and their limit — as a JSON data block
 /// written from the Rust constants, so nothing is typed twice. A data block is not executed, so
 /// the Content-Security-Policy need not allow it.
-/// How long the engine may take to arrive before `boot.js` says so and offers to try again: long
-/// enough for its ~210 KB on a slow 3G connection, short enough that a reader is not left tapping
-/// controls that do nothing.
+/// How long the engine's download may go without a byte before `boot.js` says it is slow and
+/// offers to try again (where the browser lets it watch the bytes arrive; elsewhere, how long the
+/// whole download may take): a download that is progressing, however slowly, is never restarted.
 pub const ENGINE_WAIT_MS: u32 = 6_000;
 
 /// How many times a reader can try to load the engine before being asked to reload; each try
@@ -40,6 +40,7 @@ pub fn boot_settings() -> String {
         "pageSettings": PAGE_SETTINGS,
         "pageSettingPrefixes": PAGE_SETTING_PREFIXES,
         "embedValues": EMBED_VALUES,
+        "themes": THEMES,
         "childId": DEFAULT_CHILD_ID,
         "maxHeight": MAX_HEIGHT,
         "pym": [PYM_PREFIX, PYM_HEIGHT],
@@ -58,10 +59,6 @@ fn headline(story: &Story) -> &str {
     story.words(&story.meta().headline_at.span)
 }
 
-fn summary(story: &Story) -> &str {
-    story.words(&story.meta().summary_at.span)
-}
-
 /// The article itself, for readers without the interactive explorer (no JavaScript, or no
 /// WebAssembly): the first view shows the cards, and this follows them.
 pub fn article(story: &Story) -> String {
@@ -76,41 +73,90 @@ pub fn article(story: &Story) -> String {
     html
 }
 
-/// Description, Open Graph and Twitter card tags; `image` is the preview image's URL.
-pub fn head_meta(story: &Story, image: &str) -> String {
-    let title = esc(&format!("{}: story explorer", headline(story)));
-    let description = esc(summary(story));
-    let image = esc(image);
-    [
-        format!("<meta name=\"description\" content=\"{description}\">"),
-        "<meta property=\"og:type\" content=\"article\">".to_owned(),
-        format!("<meta property=\"og:title\" content=\"{title}\">"),
-        format!("<meta property=\"og:description\" content=\"{description}\">"),
-        format!("<meta property=\"og:image\" content=\"{image}\">"),
-        "<meta property=\"og:image:width\" content=\"1200\">".to_owned(),
-        "<meta property=\"og:image:height\" content=\"630\">".to_owned(),
-        "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_owned(),
-        format!("<meta name=\"twitter:title\" content=\"{title}\">"),
-        format!("<meta name=\"twitter:description\" content=\"{description}\">"),
-        format!("<meta name=\"twitter:image\" content=\"{image}\">"),
-    ]
-    .join("\n    ")
+/// Where a page's link-preview tags point. Link-preview crawlers fetch them as written, without
+/// applying `<base>`, and Open Graph wants absolute addresses: a publishing build, told its
+/// public address, writes them absolute (with the canonical link and `og:url`); any other build
+/// writes them relative to the page itself, so that they still resolve for a crawler, and leaves
+/// out the canonical link and `og:url`, which cannot be relative.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShareUrls {
+    /// The page's own absolute address, in a publishing build.
+    pub page: Option<String>,
+    pub image: String,
+    pub oembed: String,
 }
 
-/// The head of an item's own page at `page` (its address, absolute or relative to the explorer):
-/// a `<base>` that makes every relative address in it the explorer's (it is two folders down),
-/// the canonical link, and the item's description, Open Graph and Twitter card tags with its
-/// `image` (1200 × 630) and the image's text alternative.
+/// The share addresses of the page at `path` under the explorer (`""` for the front page,
+/// `q/<id>/` for an item's), whose preview image is `image` beside it; `public` is the
+/// explorer's public address (see [`public_url`]), if the build was told it.
+pub fn share_urls(public: Option<&str>, path: &str, image: &str) -> ShareUrls {
+    match public {
+        Some(public) => ShareUrls {
+            page: Some(format!("{public}{path}")),
+            image: format!("{public}{path}{image}"),
+            oembed: format!("{public}{path}oembed.json"),
+        },
+        None => ShareUrls {
+            page: None,
+            image: image.to_owned(),
+            oembed: "oembed.json".to_owned(),
+        },
+    }
+}
+
+/// The explorer's public address from `PUBLIC_URL` as given: `None` when unset or empty; an
+/// absolute http(s) address, given a final `/` if it lacks one; else what is wrong with it, in
+/// words a newsroom developer can act on.
+pub fn public_url(given: &str) -> Result<Option<String>, String> {
+    let given = given.trim();
+    if given.is_empty() {
+        return Ok(None);
+    }
+    let rest = given
+        .strip_prefix("https://")
+        .or_else(|| given.strip_prefix("http://"))
+        .ok_or_else(|| format!("PUBLIC_URL must start with https:// (or http://), as in https://news.example/graphics/story/; it is \"{given}\""))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() || rest.contains(['?', '#', ' ', '"', '<', '>']) {
+        return Err(format!("PUBLIC_URL must be the address of the folder the explorer is published in, with no query, fragment or spaces, as in https://news.example/graphics/story/; it is \"{given}\""));
+    }
+    Ok(Some(if given.ends_with('/') {
+        given.to_owned()
+    } else {
+        format!("{given}/")
+    }))
+}
+
+/// Description, Open Graph and Twitter card tags of the front page.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn item_head(preview: &super::preview::Preview, page: &str, image: &str) -> String {
+pub fn head_meta(preview: &super::preview::Preview, urls: &ShareUrls) -> String {
+    share_tags(preview, urls).join("\n    ")
+}
+
+/// The head of an item's own page (two folders down): a `<base>` that makes every relative address
+/// in it the explorer's, then its description, Open Graph and Twitter card tags.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn item_head(preview: &super::preview::Preview, urls: &ShareUrls) -> String {
+    let mut tags = vec!["<base href=\"../../\">".to_owned()];
+    tags.extend(share_tags(preview, urls));
+    tags.join("\n    ")
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn share_tags(preview: &super::preview::Preview, urls: &ShareUrls) -> Vec<String> {
     let (title, description) = (esc(&preview.title), esc(&preview.description));
-    let (page, image, alt) = (esc(page), esc(image), esc(&preview.alt));
-    [
-        "<base href=\"../../\">".to_owned(),
-        format!("<link rel=\"canonical\" href=\"{page}\">"),
+    let (image, alt) = (esc(&urls.image), esc(&preview.alt));
+    let mut tags = Vec::new();
+    if let Some(page) = &urls.page {
+        tags.push(format!("<link rel=\"canonical\" href=\"{}\">", esc(page)));
+        tags.push(format!(
+            "<meta property=\"og:url\" content=\"{}\">",
+            esc(page)
+        ));
+    }
+    tags.extend([
         format!("<meta name=\"description\" content=\"{description}\">"),
         "<meta property=\"og:type\" content=\"article\">".to_owned(),
-        format!("<meta property=\"og:url\" content=\"{page}\">"),
         format!("<meta property=\"og:title\" content=\"{title}\">"),
         format!("<meta property=\"og:description\" content=\"{description}\">"),
         format!("<meta property=\"og:image\" content=\"{image}\">"),
@@ -123,8 +169,8 @@ pub fn item_head(preview: &super::preview::Preview, page: &str, image: &str) -> 
         format!("<meta name=\"twitter:description\" content=\"{description}\">"),
         format!("<meta name=\"twitter:image\" content=\"{image}\">"),
         format!("<meta name=\"twitter:image:alt\" content=\"{alt}\">"),
-    ]
-    .join("\n    ")
+    ]);
+    tags
 }
 
 /// The oEmbed "rich" response for the explorer hosted at `base` (absolute, ending in `/`).
@@ -137,9 +183,18 @@ pub fn oembed(story: &Story, base: &str) -> String {
     )
 }
 
+/// `html` with its oEmbed discovery link pointing at `href`.
+pub fn with_oembed_link(html: &str, href: &str) -> String {
+    html.replacen(
+        "type=\"application/json+oembed\" href=\"oembed.json\"",
+        &format!("type=\"application/json+oembed\" href=\"{}\"", esc(href)),
+        1,
+    )
+}
+
 /// The oEmbed response for the explorer at `base` opened at `query`, with `thumbnail`.
 pub fn oembed_of(title: &str, base: &str, query: &str, thumbnail: &str) -> String {
-    let snippet = crate::views::share::embed_snippet(base, query, title);
+    let snippet = crate::views::share::embed_snippet(base, query, title, "light");
     serde_json::json!({
         "version": "1.0",
         "type": "rich",
@@ -309,9 +364,42 @@ mod tests {
     }
 
     #[test]
+    fn share_addresses_are_absolute_when_published_and_relative_to_the_page_otherwise() {
+        let public = public_url("https://news.example/graphics/sessions").unwrap();
+        assert_eq!(
+            public.as_deref(),
+            Some("https://news.example/graphics/sessions/")
+        );
+        let item = share_urls(public.as_deref(), "q/dmitry-peskov/", "preview.png");
+        assert_eq!(
+            item,
+            ShareUrls {
+                page: Some("https://news.example/graphics/sessions/q/dmitry-peskov/".into()),
+                image: "https://news.example/graphics/sessions/q/dmitry-peskov/preview.png".into(),
+                oembed: "https://news.example/graphics/sessions/q/dmitry-peskov/oembed.json".into(),
+            }
+        );
+        let local = share_urls(None, "q/dmitry-peskov/", "preview.png");
+        assert_eq!((local.page, local.image.as_str()), (None, "preview.png"));
+        assert_eq!(public_url("  ").unwrap(), None);
+        for bad in [
+            "news.example/g/",
+            "/g/",
+            "https://",
+            "https://n.example/g/?x=1",
+            "ftp://n/",
+        ] {
+            let problem = public_url(bad).unwrap_err();
+            assert!(problem.starts_with("PUBLIC_URL must"), "{bad}: {problem}");
+        }
+    }
+
+    #[test]
     fn meta_and_oembed_describe_the_story() {
         let story = bundled::load().unwrap();
-        let meta = head_meta(&story, "og-image.png");
+        let front = crate::build::preview::front(&story);
+        let meta = head_meta(&front, &share_urls(None, "", "og-image.png"));
+        assert!(!meta.contains("canonical") && !meta.contains("og:url"));
         assert!(
             meta.contains("<meta property=\"og:title\" content=\"Jeff Sessions: story explorer\">")
         );

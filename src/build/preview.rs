@@ -28,17 +28,58 @@ fn headline(story: &Story) -> &str {
     story.words(&story.meta().headline_at.span)
 }
 
+/// The story's date as the article would write it, e.g. "March 2, 2017".
+fn date_line(story: &Story) -> String {
+    written_forms(story.meta().published)
+        .first()
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The front page's preview: the headline, the article's own lede, and what the explorer holds,
+/// counted from the story itself.
+pub fn front(story: &Story) -> Preview {
+    let count = |n: usize, one: &str, many: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        n => Some(format!("{n} {many}")),
+    };
+    let holds = [
+        count(
+            story.entities().len(),
+            "person or organization",
+            "people and organizations",
+        ),
+        count(story.quotes().len(), "quote", "quotes"),
+        count(story.events().len(), "dated event", "dated events"),
+        count(story.claims().len(), "claim", "claims"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let main = headline(story).to_owned();
+    let byline = story.words(&story.meta().summary_at.span).to_owned();
+    let footer = [holds, date_line(story)]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    Preview {
+        kind: "Story explorer",
+        title: format!("{main}: story explorer"),
+        description: byline.clone(),
+        alt: format!("Story explorer: {main}. {byline} {footer}."),
+        main,
+        byline,
+        footer,
+    }
+}
+
 /// The preview of item `id`, if it is one with a page of its own; `cards` are the story's
 /// (`views::cards::cards`), made once for all its items.
 pub fn preview(story: &Story, cards: &[Card], id: &str) -> Option<Preview> {
-    let footer = format!(
-        "{} · {}",
-        headline(story),
-        written_forms(story.meta().published)
-            .first()
-            .cloned()
-            .unwrap_or_default()
-    );
+    let footer = format!("{} · {}", headline(story), date_line(story));
     let (kind, main, byline) = match story.find(id)? {
         ItemRef::Relationship(i) => {
             let r = &story.relationships()[i];
@@ -148,6 +189,17 @@ mod tests {
         let met = preview("sessions-met-kislyak").unwrap();
         assert_eq!(met.main, "Jeff Sessions met with Sergey Kislyak");
         assert!(preview("no-such-item").is_none());
+    }
+
+    #[test]
+    fn the_front_preview_counts_what_the_story_holds() {
+        let story = bundled::load().unwrap();
+        let p = front(&story);
+        assert_eq!(p.main, "Jeff Sessions");
+        assert!(p.byline.len() > 40, "the lede: {}", p.byline);
+        let quotes = format!("{} quotes", story.quotes().len());
+        assert!(p.footer.contains(&quotes), "{}", p.footer);
+        assert!(p.footer.ends_with("March 2, 2017"), "{}", p.footer);
     }
 
     #[test]

@@ -153,6 +153,16 @@ fn Explorer(props: &ExplorerProps) -> Html {
         use_effect_with(view.view, move |_| pages.set(1));
     }
     use_effect(embed::mark_clipped);
+    // Embedded, a link's article target is shown by lifting the cap until it is inside the shown
+    // part: scrolling to it would scroll the host page (see `ui::guest`).
+    use_effect_with((view.view, view.target.clone(), *pages), {
+        let pages = pages.clone();
+        move |(_, target, shown)| {
+            if target.is_some() && *shown < EMBED_PAGES && embed::target_hidden() {
+                pages.set(shown + 1);
+            }
+        }
+    });
     use_effect_with(view.view, |_| current_view_in_sight());
     use_effect_with((embed, props.link.clone()), |(embed, link)| {
         // While hydrating, the link is the page as built; the boot script has set the
@@ -490,7 +500,6 @@ fn reveal_focused(pages: UseStateHandle<u8>) -> Callback<FocusEvent> {
 /// if the view shows no card for it (another view, a filter, Back), to the item in that view, and
 /// failing that to the main region, never to the page itself.
 fn focus_card(id: &str) {
-    use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -500,10 +509,9 @@ fn focus_card(id: &str) {
     let element = document
         .get_element_by_id(&format!("open-{id}"))
         .or_else(|| document.query_selector(&in_view).ok().flatten())
-        .or_else(|| document.get_element_by_id("main"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        .or_else(|| document.get_element_by_id("main"));
     if let Some(element) = element {
-        let _ = element.focus();
+        super::guest::focus(&element);
     }
 }
 

@@ -21,11 +21,12 @@ pub struct DetailPanelProps {
 pub fn DetailPanel(props: &DetailPanelProps) -> Html {
     let heading = use_node_ref();
     {
-        // Moves focus to the new detail, so screen readers announce it and Tab continues there.
+        // Moves focus to the new detail, so screen readers announce it and Tab continues there;
+        // in an embed the reader has not touched yet, the host page keeps it (see `ui::guest`).
         let heading = heading.clone();
         use_effect_with(props.detail.id.clone(), move |_| {
-            if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+            if let Some(el) = heading.cast::<web_sys::Element>() {
+                super::guest::focus(&el);
             }
         });
     }

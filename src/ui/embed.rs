@@ -96,3 +96,21 @@ pub fn mark_clipped() {
         root.remove_attribute("data-clipped")
     };
 }
+
+/// Whether the article's target is below the embed's capped main region (so hidden by the cap).
+pub fn target_hidden() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let embedded = document
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-embed"));
+    let (Some(main), Some(target)) = (
+        document.get_element_by_id("main"),
+        document.get_element_by_id("article-target"),
+    ) else {
+        return false;
+    };
+    embedded
+        && target.get_bounding_client_rect().bottom() > main.get_bounding_client_rect().bottom()
+}

@@ -80,11 +80,8 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let close = |panel: &NodeRef| {
         if let Some(details) = panel.cast::<web_sys::HtmlDetailsElement>() {
             details.set_open(false);
-            if let Some(summary) = details
-                .first_element_child()
-                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = summary.focus();
+            if let Some(summary) = details.first_element_child() {
+                super::guest::focus(&summary);
             }
         }
     };

@@ -40,11 +40,8 @@ fn rescue() {
         .is_none_or(|active| Some(&active) == document.body().as_ref().map(AsRef::as_ref));
     let lost = LAST.with(|last| last.borrow().as_ref().is_some_and(|e| !e.is_connected()));
     if dropped && lost {
-        if let Some(main) = document
-            .get_element_by_id("main")
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = main.focus();
+        if let Some(main) = document.get_element_by_id("main") {
+            super::guest::focus(&main);
         }
     }
 }

@@ -12,6 +12,7 @@ mod embed;
 mod filters;
 mod focus;
 mod graph;
+mod guest;
 mod header;
 mod highlight;
 mod history;

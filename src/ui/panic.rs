@@ -62,6 +62,6 @@ pub fn show_fatal_error(detail: &str) {
     if let Some(el) = fatal.dyn_ref::<web_sys::HtmlElement>() {
         el.set_hidden(false);
         let _ = el.set_attribute("tabindex", "-1");
-        let _ = el.focus();
+        super::guest::focus(el);
     }
 }

@@ -21,14 +21,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
     {
         let target = target.clone();
         use_effect_with(props.paragraphs.clone(), move |_| {
-            if let Some(el) = target.cast::<web_sys::HtmlElement>() {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&options);
+            if let Some(el) = target.cast::<web_sys::Element>() {
+                super::guest::scroll_into_view(&el);
                 // Focus without a second, instant scroll that would cut the smooth one short.
-                let focus = web_sys::FocusOptions::new();
-                focus.set_prevent_scroll(true);
-                let _ = el.focus_with_options(&focus);
+                super::guest::focus_in_place(&el);
             }
         });
     }

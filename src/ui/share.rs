@@ -5,6 +5,14 @@
 
 use super::history::page_url;
 use crate::views::share::{embed_snippet, explorer_root, item_link, link};
+use crate::views::url_state::THEMES;
+
+/// How the Embed dialog names each of `THEMES`.
+const THEME_LABELS: [&str; 3] = [
+    "Light (for most news pages)",
+    "Dark",
+    "The reader’s system setting",
+];
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -32,7 +40,11 @@ fn copy(text: String, on_done: Callback<bool>) {
 #[component]
 pub fn ShareBar(props: &ShareBarProps) -> Html {
     let status = use_state(String::new);
-    let snippet = use_state(String::new);
+    // The explorer's address, read when the dialog opens (never while rendering), and the
+    // colours the host page wants.
+    let root = use_state(String::new);
+    let theme = use_state(|| THEMES[0].to_owned());
+    let snippet = embed_snippet(&root, &props.query, &props.title, &theme);
     let dialog = use_node_ref();
     // Relative, so that the page as built and as hydrated agree; it resolves to this page.
     let here = link("./", &props.query);
@@ -66,13 +78,12 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 "Copying was refused; select the code and copy it.",
             ),
         );
-        Callback::from(move |_| copy((*snippet).clone(), report.clone()))
+        Callback::from(move |_| copy(snippet.clone(), report.clone()))
     };
     let open = {
-        let (dialog, snippet) = (dialog.clone(), snippet.clone());
-        let (query, title) = (props.query.clone(), props.title.clone());
+        let (dialog, root) = (dialog.clone(), root.clone());
         Callback::from(move |_| {
-            snippet.set(embed_snippet(explorer_root(&page_url()), &query, &title));
+            root.set(explorer_root(&page_url()).to_owned());
             if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
                 let _ = d.show_modal();
             }
@@ -104,7 +115,21 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
                 <h2 id="embed-title">{ "Embed this view" }</h2>
                 <p>{ "Paste this into your page. It starts at the current view, resizes itself to its content, and works without any other script." }</p>
                 <label for="embed-code">{ "Embed code" }</label>
-                <textarea id="embed-code" readonly=true rows="10" value={(*snippet).clone()} onfocus={select_all} />
+                <fieldset class="embed-dialog__theme">
+                    <legend>{ "Colours" }</legend>
+                    { for THEMES.into_iter().zip(THEME_LABELS).map(|(value, label)| {
+                        let theme = theme.clone();
+                        html! {
+                            <label>
+                                <input type="radio" name="embed-theme" {value} checked={*theme == value}
+                                    onchange={Callback::from(move |_| theme.set(value.to_owned()))} />
+                                { label }
+                            </label>
+                        }
+                    }) }
+                </fieldset>
+                <label for="embed-code">{ "Embed code" }</label>
+                <textarea id="embed-code" readonly=true rows="10" value={snippet} onfocus={select_all} />
                 <div class="embed-dialog__actions">
                     <button type="button" class="button" onclick={on_copy_snippet}>{ "Copy embed code" }</button>
                     <button type="button" class="button" onclick={close}>{ "Close" }</button>

@@ -161,9 +161,15 @@ pub fn pym_height_message(child_id: &str, height: u32) -> String {
 
 /// The snippet to paste into a news page: a lazy, sandboxed iframe starting at the current view,
 /// a host script that follows the embed's height (pym.js and Datawrapper formats, only from this
-/// iframe, clamped), and a link for readers without JavaScript.
-pub fn embed_snippet(page: &str, query: &str, title: &str) -> String {
-    let src = escape_html(&embed_link(page, query));
+/// iframe, clamped), and a link for readers without JavaScript. `theme` is one of
+/// `url_state::THEMES`; light, an embed's default, is left out of the link.
+pub fn embed_snippet(page: &str, query: &str, title: &str, theme: &str) -> String {
+    let themed = match (theme, query.is_empty()) {
+        ("light" | "", _) => query.to_owned(),
+        (_, true) => format!("theme={theme}"),
+        (_, false) => format!("{query}&theme={theme}"),
+    };
+    let src = escape_html(&embed_link(page, &themed));
     let full = escape_html(&link(page, query));
     let title = escape_html(title);
     format!(
@@ -295,12 +301,30 @@ mod tests {
             "https://n.example/g/",
             "q=a&item=b",
             "Story \"explorer\" <x>",
+            "light",
         );
         assert!(s.starts_with(r#"<iframe src="https://n.example/g/?q=a&amp;item=b&amp;embed=1" title="Story &quot;explorer&quot; &lt;x&gt;" loading="lazy""#));
         assert!(s.contains(r#"sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox""#));
         assert!(s.contains("event.source !== frame.contentWindow"));
         assert!(s.contains(&format!("height > {MAX_HEIGHT}")));
         assert!(s.ends_with(r#"<noscript><a href="https://n.example/g/?q=a&amp;item=b">Story &quot;explorer&quot; &lt;x&gt;</a></noscript>"#));
+    }
+
+    #[test]
+    fn the_snippet_carries_a_theme_other_than_the_default_light() {
+        let src = |query: &str, theme: &str| {
+            let s = embed_snippet("https://n.example/g/", query, "T", theme);
+            s[s.find("src=\"").unwrap() + 5..s.find("\" title").unwrap()].to_owned()
+        };
+        assert_eq!(src("", "light"), "https://n.example/g/?embed=1");
+        assert_eq!(
+            src("", "dark"),
+            "https://n.example/g/?theme=dark&amp;embed=1"
+        );
+        assert_eq!(
+            src("view=graph", "auto"),
+            "https://n.example/g/?view=graph&amp;theme=auto&amp;embed=1"
+        );
     }
 
     #[test]

@@ -18,15 +18,36 @@ pub const MAX_TEXT: usize = 500;
 /// (pym.js), and campaign trackers (with every `utm_…`). A link made only of these shows the page
 /// as it was built, so the boot script leaves the engine until the reader needs it; the build
 /// hands this list to it (see `build::page::boot_settings`).
-pub const PAGE_SETTINGS: [&str; 8] = [
+pub const PAGE_SETTINGS: [&str; 28] = [
     "embed",
+    "theme",
     "childId",
     "initialWidth",
     "parentTitle",
     "parentUrl",
+    // What share buttons, newsletters and social apps add to a link.
     "fbclid",
     "gclid",
+    "dclid",
+    "msclkid",
+    "twclid",
+    "ttclid",
+    "yclid",
+    "igshid",
+    "igsh",
+    "mc_cid",
+    "mc_eid",
+    "mkt_tok",
+    "_ga",
+    "_gl",
+    "s",
+    "si",
     "ref",
+    "ref_src",
+    "ref_url",
+    "smid",
+    "ocid",
+    "cmpid",
 ];
 
 /// Prefixes of page-setting keys.
@@ -34,6 +55,11 @@ pub const PAGE_SETTING_PREFIXES: [&str; 1] = ["utm_"];
 
 /// The values of `embed` that ask for the compact presentation (`embed` alone means yes).
 pub const EMBED_VALUES: [&str; 3] = ["1", "true", ""];
+
+/// The values of `theme`: the colours an embed's host page asks for. Without it an embed is light
+/// (news pages are, and a dark block in a light article is jarring) and a page of its own follows
+/// the reader's system; `auto` asks for the system's in an embed too.
+pub const THEMES: [&str; 3] = ["light", "dark", "auto"];
 
 /// The id the embed reports its height under when the host page gave none.
 pub const DEFAULT_CHILD_ID: &str = "story-explorer";
@@ -84,9 +110,9 @@ pub fn view_part(query: &str) -> String {
 
 /// The settings every address the app writes keeps: the embed flag, and the story choice.
 #[cfg(feature = "fixtures")]
-const STICKY_KEYS: [&str; 2] = ["embed", "synthetic"];
+const STICKY_KEYS: [&str; 3] = ["embed", "theme", "synthetic"];
 #[cfg(not(feature = "fixtures"))]
-const STICKY_KEYS: [&str; 1] = ["embed"];
+const STICKY_KEYS: [&str; 2] = ["embed", "theme"];
 
 pub fn sticky_part(query: &str) -> String {
     keep(query, |key| key.is_some_and(|k| STICKY_KEYS.contains(&k)))
@@ -103,17 +129,20 @@ fn keep(query: &str, wanted: impl Fn(Option<&str>) -> bool) -> String {
         .join("&")
 }
 
-/// The link the explorer opens at, on a page built for `built` and reached at `address`: the page
-/// as built when the address adds only page settings (which are kept), else the address itself.
+/// The link the explorer opens at, on a page built for `built` and reached at `address`: the
+/// page as built, with whatever the address adds or changes. An item's page (`q/<id>/`, built for
+/// `item=<id>`) keeps its item under any parameters a share tool or reader adds (`?s=1`,
+/// `?view=graph`), unless the address names another item.
 pub fn effective(built: &str, address: &str) -> String {
     let address = address.trim_start_matches('?');
-    if !view_part(address).is_empty() {
-        return address.to_owned();
-    }
-    match (built.is_empty(), address.is_empty()) {
-        (_, true) => built.to_owned(),
+    let named: Vec<Option<String>> = pairs(address).map(|p| p.map(|(k, _)| k)).collect();
+    let kept = keep(built, |key| {
+        !named.iter().flatten().any(|k| Some(k.as_str()) == key)
+    });
+    match (kept.is_empty(), address.is_empty()) {
+        (_, true) => kept,
         (true, false) => address.to_owned(),
-        (false, false) => format!("{built}&{address}"),
+        (false, false) => format!("{kept}&{address}"),
     }
 }
 
@@ -294,6 +323,7 @@ fn apply(out: &mut Decoded, key: &str, value: &str, story: &Story) -> Result<(),
             (state.graph.x, state.graph.y) =
                 parse(x).zip(parse(y)).ok_or_else(|| bad("the position"))?;
         }
+        "theme" if !THEMES.contains(&value) => return Err(bad("the theme")),
         k if is_page_setting(k) || FIXTURE_KEYS.contains(&k) => {}
         _ => return Err(format!("the unknown setting “{}”", shorten(key))),
     }
@@ -445,8 +475,35 @@ mod tests {
             effective("item=a", "?utm_source=n&embed"),
             "item=a&utm_source=n&embed"
         );
-        assert_eq!(effective("item=a", "?q=b&embed=1"), "q=b&embed=1");
         assert_eq!(effective("", "?view=graph"), "view=graph");
+    }
+
+    #[test]
+    fn an_item_page_keeps_its_item_under_any_parameters() {
+        assert_eq!(effective("item=a", "?q=b&embed=1"), "item=a&q=b&embed=1");
+        assert_eq!(effective("item=a", "?view=graph"), "item=a&view=graph");
+        assert_eq!(
+            effective("item=a", "?s=1&mc_cid=x&igshid=y"),
+            "item=a&s=1&mc_cid=x&igshid=y"
+        );
+        assert_eq!(
+            effective("item=a", "?item=b&view=graph"),
+            "item=b&view=graph"
+        );
+        let story = bundled::load().unwrap();
+        let opened = decode(
+            &effective(
+                "item=dmitry-peskov",
+                "?s=1&mc_cid=x&mc_eid=z&igshid=y&si=q&fbclid=f",
+            ),
+            &story,
+        );
+        assert_eq!(opened.state.selected.as_deref(), Some("dmitry-peskov"));
+        assert_eq!(
+            opened.notices,
+            Vec::<String>::new(),
+            "share tools' parameters are quiet"
+        );
     }
 
     #[test]
@@ -466,6 +523,10 @@ mod tests {
             "view=graph&q=a"
         );
         assert_eq!(sticky_part("?view=graph&embed=1&childId=c"), "embed=1");
+        assert_eq!(
+            sticky_part("?theme=dark&view=graph&embed=1"),
+            "theme=dark&embed=1"
+        );
         assert_eq!(
             pairs("a=%ZZ&b=2").collect::<Vec<_>>(),
             [None, Some(("b".into(), "2".into()))]

@@ -1,0 +1,78 @@
+//! A good guest: embedded in another site's page, the explorer never takes that page's focus or
+//! scrolls it. Focusing an element inside a frame moves the host page's keyboard focus into the
+//! frame (what the reader types in the host's own search box lands here) and scrolls the host to
+//! show it; `scrollIntoView` scrolls every scrollable ancestor, the host's included. So every
+//! programmatic focus and scroll goes through here: in an embed, focus waits until the reader
+//! has acted inside the frame (the browser's sticky user activation, which a click or key in the
+//! host page does not give a cross-origin frame), and never scrolls; a page of its own focuses as
+//! before.
+
+use wasm_bindgen::JsCast;
+
+/// Whether the page is embedded (`data-embed`, set by the boot script before first paint).
+pub fn embedded() -> bool {
+    gloo::utils::document()
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-embed"))
+}
+
+/// Whether the reader has pressed, tapped or clicked inside this document since it loaded.
+fn reader_has_acted() -> bool {
+    let navigator = gloo::utils::window().navigator();
+    // `navigator.userActivation` (Chromium 72+, Firefox 120+, Safari 16.4+); a browser without it
+    // is treated as not activated, which only keeps focus where it is.
+    js_sys::Reflect::get(&navigator, &"userActivation".into())
+        .ok()
+        .filter(|a| a.is_object())
+        .and_then(|a| js_sys::Reflect::get(&a, &"hasBeenActive".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Whether the page may move focus now: always on a page of its own; in an embed, once the
+/// reader has acted inside it.
+pub fn may_focus() -> bool {
+    !embedded() || reader_has_acted()
+}
+
+/// Focuses `element` if the page may (see [`may_focus`]); embedded, without scrolling, since the
+/// embed's document is never taller than its frame and any scroll would be the host page's.
+pub fn focus(element: &web_sys::Element) {
+    let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
+    if !may_focus() {
+        return;
+    }
+    if embedded() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    } else {
+        let _ = element.focus();
+    }
+}
+
+/// Focuses `element` without a scroll of its own, for a caller that scrolls (see
+/// [`scroll_into_view`]).
+pub fn focus_in_place(element: &web_sys::Element) {
+    let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
+    if may_focus() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
+/// Scrolls `element` to the middle of the screen on a page of its own. Embedded it does nothing:
+/// the caller shows it by lifting the embed's cap instead (see `ui::app`).
+pub fn scroll_into_view(element: &web_sys::Element) {
+    if embedded() {
+        return;
+    }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
