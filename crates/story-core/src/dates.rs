@@ -134,12 +134,14 @@ impl PartialDate {
         (first, last)
     }
 
-    fn weekday_index(&self) -> Option<usize> {
+    /// The day of the week of a day-precision date, 0 for Monday.
+    pub fn weekday_index(&self) -> Option<usize> {
         let (y, m, d) = (self.year, self.month?, self.day?);
         Some(days_from_civil(y, m, d).rem_euclid(7) as usize)
     }
 
-    fn plus_days(&self, delta: i64) -> Option<Self> {
+    /// The day `delta` days after a day-precision date (before it when negative).
+    pub fn plus_days(&self, delta: i64) -> Option<Self> {
         let (y, m, d) = civil_from_days(days_from_civil(self.year, self.month?, self.day?) + delta);
         Self::day(y, m, d)
     }
