@@ -240,6 +240,7 @@ fn meta(found: &Found, spans: &Spans) -> Meta {
         published_note: Some(found.published.note.clone()),
         publisher: None,
         photo,
+        draft: true,
         headline_at: Located::default(),
         summary_at: Located::default(),
     }

@@ -115,6 +115,8 @@ pub fn pieces(doc: &Doc) -> Vec<Piece> {
             carried = None;
         }
     }
+    // Pairs found inside a stray mark join the list late; attribution reads it in text order.
+    out.sort_by_key(|p| p.open.start);
     out
 }
 
@@ -181,7 +183,11 @@ fn follows_a_quote(doc: &Doc, piece: &Piece, previous: Option<&Piece>) -> bool {
     previous
         .filter(|p| p.paragraph == piece.paragraph)
         .and_then(|p| p.close.as_ref())
-        .is_some_and(|close| doc.word_from(piece.open.start) - doc.word_from(close.end) <= 8)
+        .is_some_and(|close| {
+            doc.word_from(piece.open.start)
+                .saturating_sub(doc.word_from(close.end))
+                <= 8
+        })
 }
 
 /// A reporting verb in the same sentence, up to eight words before the opening mark or four

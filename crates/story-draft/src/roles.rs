@@ -53,7 +53,7 @@ fn role_noun_before(doc: &Doc, first: usize) -> Option<String> {
 fn appositive(doc: &Doc, after: usize) -> Option<(Range<usize>, String)> {
     if after >= doc.words.len()
         || doc.gap_before(after) != ", "
-        || !matches!(doc.word(after), "a" | "an" | "the")
+        || !matches!(doc.word(after), "a" | "an" | "the" | "its" | "his" | "her" | "their")
     {
         return None;
     }

@@ -78,7 +78,9 @@ fn meta(out: &mut String, draft: &Draft) {
     if let Some(publisher) = &m.publisher {
         field(out, "publisher", publisher);
     }
-    // DRAFT-FLAG
+    if m.draft {
+        out.push_str("draft = true\n");
+    }
     if let Some(photo) = &m.photo {
         out.push_str("\n[meta.photo]\n");
         span(out, "caption", &photo.caption);

@@ -66,6 +66,10 @@ pub struct Meta {
     pub publisher: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo: Option<Photo>,
+    /// A draft made by the extractor (crates/story-draft) that no editor has checked yet; the
+    /// reader should be told. Omitted from the file when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
     #[serde(skip)]
     pub headline_at: Located,
     #[serde(skip)]

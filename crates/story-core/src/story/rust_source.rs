@@ -145,6 +145,7 @@ rust_struct!(Meta {
     published_note,
     publisher,
     photo,
+    draft,
     headline_at,
     summary_at
 });

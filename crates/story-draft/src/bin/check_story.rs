@@ -33,7 +33,11 @@ fn check(dir: &Path) -> Result<String, Vec<String>> {
         lines.extend(problems.iter().map(|p| format!("error: {}: {p}", story_path.display())));
         lines
     })?;
-    let draft = "";
+    let draft = if story.meta().draft {
+        " (a draft: not yet checked by an editor)"
+    } else {
+        ""
+    };
     Ok(format!(
         "ok: {}: {} entities, {} quotes, {} events, {} relationships, {} claims{draft}",
         story_path.display(),
