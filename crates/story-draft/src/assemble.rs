@@ -42,14 +42,30 @@ pub fn assemble(found: &Found) -> Draft {
     // Entity ids by index into `found.entities.list`, for the ones written.
     let mut entity_ids: Vec<Option<String>> = vec![None; found.entities.list.len()];
     let mut entities: Vec<Entity> = Vec::new();
-    for kind in [EntityKind::Person, EntityKind::Organization, EntityKind::Group, EntityKind::Place] {
+    let mut first_mention: Vec<Option<std::ops::Range<usize>>> =
+        vec![None; found.entities.list.len()];
+    for m in &found.entities.mentions {
+        first_mention[m.entity].get_or_insert_with(|| m.range.clone());
+    }
+    for kind in [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Group,
+        EntityKind::Place,
+    ] {
         for (i, e) in found.entities.list.iter().enumerate() {
             if e.kind != kind || e.aliases.is_empty() {
                 continue;
             }
-            let first = found.entities.mentions.iter().find(|m| m.entity == i).map(|m| m.range.clone());
-            let Some(source) = spans.span(e.source.clone()).or_else(|| first.and_then(|r| spans.span(r))) else {
-                left_out.push(format!("entity “{}”: its words occur more than once, in repeated paragraphs", e.name));
+            let first = first_mention[i].clone();
+            let Some(source) = spans
+                .span(e.source.clone())
+                .or_else(|| first.and_then(|r| spans.span(r)))
+            else {
+                left_out.push(format!(
+                    "entity “{}”: its words occur more than once, in repeated paragraphs",
+                    e.name
+                ));
                 continue;
             };
             let id = ids.make(&e.name, kind_word(kind));
@@ -76,20 +92,29 @@ pub fn assemble(found: &Found) -> Draft {
         }
     }
     let actor = |e: usize| -> Option<String> {
-        entity_ids[e].clone().filter(|_| !found.entities.list[e].credit)
+        entity_ids[e]
+            .clone()
+            .filter(|_| !found.entities.list[e].credit)
     };
 
     let mut events: Vec<Event> = Vec::new();
     let mut event_ids: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     for ev in found.events {
         let Some(source) = spans.span(ev.source.clone()) else {
-            left_out.push(format!("event “{}”: its words occur more than once", &doc.text[ev.when.clone()]));
+            left_out.push(format!(
+                "event “{}”: its words occur more than once",
+                &doc.text[ev.when.clone()]
+            ));
             continue;
         };
         let id = ids.make(&ev.title, "event");
         notes.push((
             id.clone(),
-            format!("“{}” read as {}.", &doc.text[ev.when.clone()], ev.date.iso()),
+            format!(
+                "“{}” read as {}.",
+                &doc.text[ev.when.clone()],
+                ev.date.iso()
+            ),
         ));
         event_ids.push((ev.when.clone(), id.clone()));
         events.push(Event {
@@ -115,11 +140,17 @@ pub fn assemble(found: &Found) -> Draft {
             continue;
         };
         let Some(speaker) = actor(a.speaker) else {
-            left_out.push(format!("quote “{}”: its speaker is a credit or could not be written", shorten(words)));
+            left_out.push(format!(
+                "quote “{}”: its speaker is a credit or could not be written",
+                shorten(words)
+            ));
             continue;
         };
         let Some(text) = spans.span(piece.words.clone()) else {
-            left_out.push(format!("quote “{}”: its words occur more than once", shorten(words)));
+            left_out.push(format!(
+                "quote “{}”: its words occur more than once",
+                shorten(words)
+            ));
             continue;
         };
         let named = found.entities.named_in(a.speaker, piece.paragraph);
@@ -132,12 +163,18 @@ pub fn assemble(found: &Found) -> Draft {
             })
         });
         let first_words: Vec<&str> = words.split_whitespace().take(QUOTE_ID_WORDS).collect();
-        let surname = found.entities.list[a.speaker].name.split_whitespace().last().unwrap_or("quote");
+        let surname = found.entities.list[a.speaker]
+            .name
+            .split_whitespace()
+            .last()
+            .unwrap_or("quote");
         let id = ids.make(&format!("{surname} {}", first_words.join(" ")), "quote");
         notes.push((id.clone(), format!("Speaker from {}.", a.pass.describe())));
+        // Events are in text order: the first one starting inside the clause, if it ends there.
+        let at = event_ids.partition_point(|(when, _)| when.start < a.clause.start);
         let event = event_ids
-            .iter()
-            .find(|(when, _)| a.clause.start <= when.start && when.end <= a.clause.end)
+            .get(at)
+            .filter(|(when, _)| when.end <= a.clause.end)
             .map(|(_, id)| id.clone());
         quotes.push(Quote {
             id,
@@ -213,7 +250,9 @@ fn meta(found: &Found, spans: &Spans) -> Meta {
         .unwrap_or_else(|| Span::Text(doc.text[headline_range.clone()].to_owned()));
     let caption_paragraph = found.credits.caption.as_ref().map(|c| c.paragraph);
     let summary = (1..doc.paragraphs.len())
-        .filter(|&p| Some(p) != caption_paragraph && !found.credits.contains(doc.paragraphs[p].start))
+        .filter(|&p| {
+            Some(p) != caption_paragraph && !found.credits.contains(doc.paragraphs[p].start)
+        })
         .filter_map(|p| {
             let s = doc.sentence_of(doc.paragraphs[p].start);
             let sentence = doc.sentences.get(s)?.clone();

@@ -9,8 +9,8 @@ use crate::doc::Doc;
 use crate::entities::Entities;
 use crate::lexicon::{self, has};
 use crate::quotes::Piece;
-use story_core::story::{EntityKind, Sourcing};
 use std::ops::Range;
+use story_core::story::{EntityKind, Sourcing};
 
 /// Which pass attributed a quotation, for the editor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,18 +49,32 @@ const MAX_PHRASE: usize = 12;
 const MAX_CLAUSE: usize = 40;
 
 /// One attribution per quotation number, for the pieces in `pieces` (text order).
-pub fn attribute(doc: &Doc, entities: &mut Entities, pieces: &[&Piece]) -> Vec<Option<Attribution>> {
+pub fn attribute(
+    doc: &Doc,
+    entities: &mut Entities,
+    pieces: &[&Piece],
+) -> Vec<Option<Attribution>> {
     let mut out: Vec<Option<Attribution>> = vec![None; pieces.len()];
+    // The last piece with an attribution, which an unattributed quotation may continue.
+    let mut last: Option<usize> = None;
     let mut i = 0;
     while i < pieces.len() {
         let q = pieces[i].quotation;
         let end = i + pieces[i..].iter().take_while(|p| p.quotation == q).count();
         let found = (i..end).find_map(|k| {
-            let next = pieces.get(k + 1).filter(|n| n.paragraph == pieces[k].paragraph);
+            let next = pieces
+                .get(k + 1)
+                .filter(|n| n.paragraph == pieces[k].paragraph);
             let prev = k.checked_sub(1).map(|j| pieces[j]);
             direct(doc, entities, pieces[k], next, prev)
         });
-        let found = found.or_else(|| continuation(doc, entities, &pieces[..i], &out[..i], pieces[i]));
+        let found = found.or_else(|| {
+            let k = last?;
+            continuation(doc, entities, pieces[k], out[k].as_ref()?, pieces[i])
+        });
+        if found.is_some() {
+            last = Some(end - 1);
+        }
         for slot in &mut out[i..end] {
             *slot = found.clone();
         }
@@ -130,7 +144,9 @@ fn after_quote(
     let dash = doc.gap_before(first).contains(['—', '–', '-']);
     if dash && crate::doc::capitalized(doc.word(first)) {
         let name_end = (first..end)
-            .take_while(|&i| crate::doc::capitalized(doc.word(i)) && (i == first || doc.gap_before(i) == " "))
+            .take_while(|&i| {
+                crate::doc::capitalized(doc.word(i)) && (i == first || doc.gap_before(i) == " ")
+            })
             .count();
         return Some((first..first + name_end, clause));
     }
@@ -183,11 +199,15 @@ fn before_quote(doc: &Doc, open: usize, from: usize) -> Option<(Range<usize>, Ra
             .count();
         return Some((start + 2..start + 2 + phrase, clause));
     }
-    let verb = (end.saturating_sub(15).max(start)..end).rev().find(|&i| is_verb(doc, i))?;
+    let verb = (end.saturating_sub(15).max(start)..end)
+        .rev()
+        .find(|&i| is_verb(doc, i))?;
     let mut subject = verb;
     while subject > start
         && verb - subject < MAX_PHRASE
-        && !doc.gap_before(subject).contains([',', ';', ':', '(', '"', '“', '”'])
+        && !doc
+            .gap_before(subject)
+            .contains([',', ';', ':', '(', '"', '“', '”'])
     {
         subject -= 1;
     }
@@ -202,18 +222,23 @@ fn before_quote(doc: &Doc, open: usize, from: usize) -> Option<(Range<usize>, Ra
 fn continuation(
     doc: &Doc,
     entities: &Entities,
-    earlier: &[&Piece],
-    found: &[Option<Attribution>],
+    earlier: &Piece,
+    last: &Attribution,
     piece: &Piece,
 ) -> Option<Attribution> {
-    let (k, last) = found.iter().enumerate().rev().find_map(|(k, a)| a.as_ref().map(|a| (k, a)))?;
-    let same = earlier[k].paragraph == piece.paragraph;
-    let opens = doc.text[doc.paragraphs[piece.paragraph].start..piece.open.start].trim().is_empty();
-    if !(same || (opens && earlier[k].paragraph + 1 == piece.paragraph)) {
+    let same = earlier.paragraph == piece.paragraph;
+    let opens = doc.text[doc.paragraphs[piece.paragraph].start..piece.open.start]
+        .trim()
+        .is_empty();
+    if !(same || (opens && earlier.paragraph + 1 == piece.paragraph)) {
         return None;
     }
     let name = &entities.list[last.speaker].name;
-    let where_ = if same { "earlier in the paragraph" } else { "in the paragraph before" };
+    let where_ = if same {
+        "earlier in the paragraph"
+    } else {
+        "in the paragraph before"
+    };
     Some(Attribution {
         pass: Pass::Continuation,
         guess: Some(format!(
@@ -236,10 +261,13 @@ fn sourcing(
     let via = entities
         .within(&doc.span_of(words.clone()))
         .iter()
-        .filter(|m| entities.list[m.entity].outlet && m.range.start >= doc.span_of(phrase.clone()).end)
+        .filter(|m| {
+            entities.list[m.entity].outlet && m.range.start >= doc.span_of(phrase.clone()).end
+        })
         .find(|m| {
             let at = doc.word_from(m.range.start);
-            (at.saturating_sub(5)..at).any(|i| matches!(lower(i).as_str(), "told" | "to" | "in" | "on" | "according"))
+            (at.saturating_sub(5)..at)
+                .any(|i| matches!(lower(i).as_str(), "told" | "to" | "in" | "on" | "according"))
         })
         .map(|m| m.entity);
     let any = |list: &[&str]| words.clone().any(|i| has(list, &lower(i)));

@@ -8,8 +8,8 @@
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention};
 use crate::lexicon::{self, has};
-use story_core::story::EntityKind;
 use std::ops::Range;
+use story_core::story::EntityKind;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Speaker {
@@ -87,7 +87,11 @@ fn pronoun(doc: &Doc, entities: &Entities, text: &str, person: bool, at: usize) 
     let wanted = |m: &&Mention| (entities.list[m.entity].kind == EntityKind::Person) == person;
     match before(doc, entities, at).find(wanted) {
         Some(m) => {
-            let what = if person { "person" } else { "organization or group" };
+            let what = if person {
+                "person"
+            } else {
+                "organization or group"
+            };
             Speaker::Guessed(
                 m.entity,
                 format!(

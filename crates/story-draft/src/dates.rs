@@ -10,8 +10,8 @@
 
 use crate::doc::Doc;
 use crate::lexicon::{self, has};
-use story_core::dates::{resolve, PartialDate};
 use std::ops::Range;
+use story_core::dates::{resolve, PartialDate};
 
 /// A dated phrase of the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,14 +29,26 @@ pub struct Dated {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
     /// Words story-core resolves ("Wednesday", "in January", "Feb. 9, 2017", "last month").
-    Plain { relative: bool },
+    Plain {
+        relative: bool,
+    },
     /// "last Friday" (-1), "this Friday" (0), "next Friday" (1).
-    Weekday { day: usize, shift: i8 },
+    Weekday {
+        day: usize,
+        shift: i8,
+    },
     Yesterday,
     /// "last week" (-1), "this week" (0), "next week" (1).
     Week(i8),
-    Season { season: usize, year: Option<i32> },
-    Period { from: u8, to: u8, year: i32 },
+    Season {
+        season: usize,
+        year: Option<i32>,
+    },
+    Period {
+        from: u8,
+        to: u8,
+        year: i32,
+    },
 }
 
 fn month(word: &str) -> Option<u8> {
@@ -87,7 +99,8 @@ pub fn find(doc: &Doc, published: PartialDate) -> Vec<Dated> {
 /// to five words back with no comma between.
 fn lead(doc: &Doc, i: usize) -> Range<usize> {
     let here = doc.words[i].range.clone();
-    let joined = |k: usize| doc.words[k].sentence == doc.words[i].sentence && doc.gap_before(k + 1) == " ";
+    let joined =
+        |k: usize| doc.words[k].sentence == doc.words[i].sentence && doc.gap_before(k + 1) == " ";
     for back in 1..=5 {
         let Some(k) = i.checked_sub(back) else { break };
         if !joined(k) {
@@ -95,7 +108,10 @@ fn lead(doc: &Doc, i: usize) -> Range<usize> {
         }
         let word = doc.word(k);
         if (back == 1 && has(lexicon::DATE_LEADS, word))
-            || matches!(word, "Since" | "since" | "Until" | "until" | "From" | "from")
+            || matches!(
+                word,
+                "Since" | "since" | "Until" | "until" | "From" | "from"
+            )
         {
             return doc.words[k].range.start..here.end;
         }
@@ -112,7 +128,11 @@ fn shape_at(doc: &Doc, i: usize) -> Option<(usize, Shape)> {
     let lower = w(i).to_lowercase();
     let plain = |end, relative| Some((end, Shape::Plain { relative }));
     if let Some(day) = weekday(w(i)) {
-        let end = if has(lexicon::DAY_PARTS, w(i + 1)) { i + 2 } else { i + 1 };
+        let end = if has(lexicon::DAY_PARTS, w(i + 1)) {
+            i + 2
+        } else {
+            i + 1
+        };
         let shift = i
             .checked_sub(1)
             .and_then(|k| match w(k).to_lowercase().as_str() {
@@ -150,9 +170,19 @@ fn shape_at(doc: &Doc, i: usize) -> Option<(usize, Shape)> {
     }
     if let Some(season) = lexicon::SEASONS.iter().position(|s| s.0 == lower) {
         let of = usize::from(w(i + 1) == "of");
-        return year(w(i + 1 + of)).map(|y| (i + 2 + of, Shape::Season { season, year: Some(y) }));
+        return year(w(i + 1 + of)).map(|y| {
+            (
+                i + 2 + of,
+                Shape::Season {
+                    season,
+                    year: Some(y),
+                },
+            )
+        });
     }
-    let leads = i.checked_sub(1).is_some_and(|k| has(lexicon::DATE_LEADS, w(k)) || w(k) == "of");
+    let leads = i
+        .checked_sub(1)
+        .is_some_and(|k| has(lexicon::DATE_LEADS, w(k)) || w(k) == "of");
     if year(w(i)).is_some() && leads {
         return plain(i + 1, false);
     }
@@ -165,12 +195,19 @@ fn shape_at(doc: &Doc, i: usize) -> Option<(usize, Shape)> {
 /// with a day, a year or a preposition.
 fn month_shape(doc: &Doc, i: usize, m: u8) -> Option<(usize, Shape)> {
     let w = |k: usize| doc.word(k);
-    let prev = i.checked_sub(1).map(|k| w(k)).unwrap_or("");
+    let prev = i.checked_sub(1).map(&w).unwrap_or("");
     if prev == "between" && w(i + 1) == "and" {
         if let Some(to) = month(w(i + 2)) {
             let of = usize::from(w(i + 3) == "of");
             if let Some(y) = year(w(i + 3 + of)) {
-                return Some((i + 4 + of, Shape::Period { from: m, to, year: y }));
+                return Some((
+                    i + 4 + of,
+                    Shape::Period {
+                        from: m,
+                        to,
+                        year: y,
+                    },
+                ));
             }
         }
     }
@@ -183,12 +220,20 @@ fn month_shape(doc: &Doc, i: usize, m: u8) -> Option<(usize, Shape)> {
     };
     let bare = end == i + 1;
     let cue = has(lexicon::DATE_LEADS, prev)
-        || matches!(prev, "of" | "early" | "late" | "and" | "mid" | "last" | "this");
+        || matches!(
+            prev,
+            "of" | "early" | "late" | "and" | "mid" | "last" | "this"
+        );
     if bare && has(lexicon::AMBIGUOUS_MONTHS, w(i)) && !cue {
         return None;
     }
     let with_year = (i + 1..end).any(|k| year(w(k)).is_some());
-    Some((end, Shape::Plain { relative: !with_year }))
+    Some((
+        end,
+        Shape::Plain {
+            relative: !with_year,
+        },
+    ))
 }
 
 fn resolved(
@@ -217,7 +262,10 @@ fn resolved(
         return dated(date, relative, None);
     }
     let (date, note) = own(shape, published)?;
-    let relative = !matches!(shape, Shape::Period { .. } | Shape::Season { year: Some(_), .. });
+    let relative = !matches!(
+        shape,
+        Shape::Period { .. } | Shape::Season { year: Some(_), .. }
+    );
     dated(date, relative, Some(note))
 }
 
@@ -246,7 +294,8 @@ fn own(shape: Shape, published: PartialDate) -> Option<(PartialDate, String)> {
             Some((date, format!("The day before publication: {date}.")))
         }
         Shape::Week(shift) => {
-            let monday = published.plus_days(-(published.weekday_index()? as i64) + 7 * i64::from(shift))?;
+            let monday =
+                published.plus_days(-(published.weekday_index()? as i64) + 7 * i64::from(shift))?;
             let sunday = monday.plus_days(6)?;
             let date = if monday.month == sunday.month {
                 PartialDate::month(monday.year, monday.month?)?
@@ -265,11 +314,16 @@ fn own(shape: Shape, published: PartialDate) -> Option<(PartialDate, String)> {
             let y = match year {
                 Some(y) => y,
                 // The latest such season over by publication.
-                None if published.month.is_some_and(|m| m > last && first <= last) => published.year,
+                None if published.month.is_some_and(|m| m > last && first <= last) => {
+                    published.year
+                }
                 None => published.year - 1,
             };
             let date = PartialDate::year(y);
-            Some((date, format!("The {name} of {y}, dated by its year: the format has no seasons.")))
+            Some((
+                date,
+                format!("The {name} of {y}, dated by its year: the format has no seasons."),
+            ))
         }
         Shape::Period { from, to, year } => {
             let date = PartialDate::month(year, from)?;
@@ -296,21 +350,29 @@ mod tests {
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn friday_on_a_friday_is_that_very_day() {
         // 2017-03-03 was a Friday.
         assert_eq!(
-            dates("The vote came Friday, and last Friday the talks.", "2017-03-03"),
+            dates(
+                "The vote came Friday, and last Friday the talks.",
+                "2017-03-03"
+            ),
             pairs(&[("Friday", "2017-03-03"), ("last Friday", "2017-02-24")])
         );
     }
 
     #[test]
     fn may_the_verb_and_may_the_name_are_not_months() {
-        assert_eq!(dates("Officials may decide. Theresa May spoke.", "2017-03-03"), pairs(&[]));
+        assert_eq!(
+            dates("Officials may decide. Theresa May spoke.", "2017-03-03"),
+            pairs(&[])
+        );
         assert_eq!(
             dates("It ended in May and on May 4, 2016.", "2017-03-03"),
             pairs(&[("in May", "2016-05"), ("on May 4, 2016", "2016-05-04")])
@@ -321,7 +383,10 @@ mod tests {
     fn this_monday_and_next_monday_differ() {
         // Published Wednesday 2017-03-01.
         assert_eq!(
-            dates("They met this Monday and meet again next Monday.", "2017-03-01"),
+            dates(
+                "They met this Monday and meet again next Monday.",
+                "2017-03-01"
+            ),
             pairs(&[("this Monday", "2017-02-27"), ("next Monday", "2017-03-06")])
         );
     }
@@ -348,8 +413,15 @@ mod tests {
     #[test]
     fn explicit_dates_keep_their_own_year() {
         assert_eq!(
-            dates("Sworn in Feb. 9, 2017, and again in July 2016 and in December.", "2017-03-02"),
-            pairs(&[("in Feb. 9, 2017", "2017-02-09"), ("in July 2016", "2016-07"), ("in December", "2016-12")])
+            dates(
+                "Sworn in Feb. 9, 2017, and again in July 2016 and in December.",
+                "2017-03-02"
+            ),
+            pairs(&[
+                ("in Feb. 9, 2017", "2017-02-09"),
+                ("in July 2016", "2016-07"),
+                ("in December", "2016-12")
+            ])
         );
     }
 }

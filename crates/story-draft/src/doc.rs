@@ -63,7 +63,10 @@ impl<'a> Doc<'a> {
         for (p, range) in paragraphs.iter().enumerate() {
             let mut start: Option<usize> = None;
             let body = &text[range.clone()];
-            for (at, c) in body.char_indices().chain(std::iter::once((body.len(), ' '))) {
+            for (at, c) in body
+                .char_indices()
+                .chain(std::iter::once((body.len(), ' ')))
+            {
                 match (start, breaks_word(c)) {
                     (None, false) => start = Some(at),
                     (Some(s), true) => {
@@ -228,9 +231,23 @@ mod tests {
     fn words_keep_the_periods_and_apostrophes_that_belong_to_them() {
         assert_eq!(
             words("U.S. Sen. Claire McCaskill (D-Mo.) said: “I don't.” Sessions’ claim."),
-            ["U.S.", "Sen.", "Claire", "McCaskill", "D-Mo.", "said", "I", "don't", "Sessions", "claim"]
+            [
+                "U.S.",
+                "Sen.",
+                "Claire",
+                "McCaskill",
+                "D-Mo.",
+                "said",
+                "I",
+                "don't",
+                "Sessions",
+                "claim"
+            ]
         );
-        assert_eq!(words("(I)t's Kislyak’s door, end."), ["I", "t", "Kislyak", "door", "end"]);
+        assert_eq!(
+            words("(I)t's Kislyak’s door, end."),
+            ["I", "t", "Kislyak", "door", "end"]
+        );
     }
 
     #[test]
@@ -250,7 +267,16 @@ mod tests {
 
     #[test]
     fn any_text_gives_words_on_character_boundaries() {
-        for text in ["", " ", "’’’", "é’s", "\u{202E}abc\u{0}d", "שלום עולם", "....", "a.b.c."] {
+        for text in [
+            "",
+            " ",
+            "’’’",
+            "é’s",
+            "\u{202E}abc\u{0}d",
+            "שלום עולם",
+            "....",
+            "a.b.c.",
+        ] {
             let doc = Doc::new(text);
             for w in &doc.words {
                 assert!(text.is_char_boundary(w.range.start) && text.is_char_boundary(w.range.end));

@@ -11,9 +11,9 @@ use crate::doc::Doc;
 use crate::groups;
 use crate::lexicon::{self, has};
 use crate::names::{self, Name};
-use story_core::story::EntityKind;
 use std::collections::HashMap;
 use std::ops::Range;
+use story_core::story::EntityKind;
 
 #[derive(Clone, Debug)]
 pub struct Entity {
@@ -143,7 +143,9 @@ impl Entities {
 
     /// The mentions that start inside `range`.
     pub fn within(&self, range: &Range<usize>) -> &[Mention] {
-        let from = self.mentions.partition_point(|m| m.range.start < range.start);
+        let from = self
+            .mentions
+            .partition_point(|m| m.range.start < range.start);
         let to = self.mentions.partition_point(|m| m.range.start < range.end);
         &self.mentions[from..to.max(from)]
     }
@@ -200,9 +202,11 @@ pub fn find(doc: &Doc, credits: &Credits, quoted: &[Range<usize>]) -> Entities {
     for word in 0..doc.words.len() {
         if let Some(phrase) = groups::owned_by(doc, word) {
             let owner = doc.words[word].range.clone();
-            if entities.within(&owner).iter().any(|m| {
-                m.range == owner && entities.list[m.entity].kind == EntityKind::Person
-            }) {
+            if entities
+                .within(&owner)
+                .iter()
+                .any(|m| m.range == owner && entities.list[m.entity].kind == EntityKind::Person)
+            {
                 add_phrase(doc, credits, &mut entities, &phrase);
             }
         }
@@ -275,9 +279,13 @@ fn add_surnames(doc: &Doc, credits: &Credits, entities: &mut Entities, surnames:
     for name in surnames {
         let range = doc.span_of(name.words.clone());
         let word = &doc.text[range.clone()];
+        // Mentions are listed in text order, so the nearest before is found by binary search.
         let person = by_surname.get(word).and_then(|seen| {
-            let before = seen.iter().rev().find(|(at, _)| *at < range.start);
-            before.or(seen.first()).map(|&(_, e)| e)
+            let i = seen.partition_point(|(at, _)| *at < range.start);
+            i.checked_sub(1)
+                .and_then(|j| seen.get(j))
+                .or(seen.first())
+                .map(|&(_, e)| e)
         });
         let entity = match person {
             Some(e) => Some(e),
@@ -302,7 +310,11 @@ fn add_party_states(doc: &Doc, credits: &Credits, entities: &mut Entities) {
         if let Ok(k) = lexicon::PLACE_ABBREVIATIONS.binary_search_by(|p| p.0.cmp(state)) {
             let at = doc.words[i].range.start + 2;
             let range = at..at + state.len();
-            let e = entities.entity(EntityKind::Place, lexicon::PLACE_ABBREVIATIONS[k].1, range.clone());
+            let e = entities.entity(
+                EntityKind::Place,
+                lexicon::PLACE_ABBREVIATIONS[k].1,
+                range.clone(),
+            );
             entities.mention(doc, e, range, credits);
         }
     }
@@ -318,22 +330,29 @@ fn speaks(doc: &Doc, next: usize) -> bool {
 fn merge_shortened(entities: &mut Entities) {
     let n = entities.list.len();
     let mut into: Vec<usize> = (0..n).collect();
-    for short in 0..n {
-        let s = &entities.list[short];
-        if s.kind != EntityKind::Organization || !s.name.contains(' ') {
+    // Every tail of two words or more of every organization's name, to the first organization
+    // that has it: one pass over the names instead of a pass per name.
+    let mut tails: HashMap<&str, usize> = HashMap::new();
+    for (l, e) in entities.list.iter().enumerate() {
+        if e.kind != EntityKind::Organization {
             continue;
         }
-        let suffix = format!(" {}", s.name);
-        if let Some(long) = (0..n).find(|&l| {
-            l != short
-                && entities.list[l].kind == EntityKind::Organization
-                && entities.list[l].name.ends_with(&suffix)
-        }) {
-            into[short] = long;
+        let starts = e.name.match_indices(' ').map(|(i, _)| i + 1);
+        for start in starts {
+            let tail = &e.name[start..];
+            if tail.contains(' ') {
+                tails.entry(tail).or_insert(l);
+            }
         }
     }
-    for short in 0..n {
-        let long = into[short];
+    for (short, s) in entities.list.iter().enumerate() {
+        if s.kind == EntityKind::Organization && s.name.contains(' ') {
+            if let Some(&long) = tails.get(s.name.as_str()).filter(|&&l| l != short) {
+                into[short] = long;
+            }
+        }
+    }
+    for (short, &long) in into.iter().enumerate() {
         if long == short {
             continue;
         }
@@ -390,7 +409,10 @@ mod tests {
         assert_eq!(found[0].2, ["Jeff Sessions", "Sessions"]);
         assert_eq!(
             found[1].2,
-            ["Senate Armed Services Committee", "Armed Services Committee"]
+            [
+                "Senate Armed Services Committee",
+                "Armed Services Committee"
+            ]
         );
     }
 

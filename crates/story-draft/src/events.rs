@@ -9,9 +9,9 @@ use crate::doc::Doc;
 use crate::entities::Entities;
 use crate::lexicon::{self, has};
 use crate::published::Published;
+use std::ops::Range;
 use story_core::dates::PartialDate;
 use story_core::story::{EntityKind, Track};
-use std::ops::Range;
 
 #[derive(Clone, Debug)]
 pub struct Event {
@@ -36,7 +36,9 @@ pub fn find(
     caption: Option<&Caption>,
     published: &Published,
 ) -> Vec<Event> {
-    let in_caption = |r: &Range<usize>| caption.is_some_and(|c| c.caption.start <= r.start && r.end <= c.caption.end);
+    let in_caption = |r: &Range<usize>| {
+        caption.is_some_and(|c| c.caption.start <= r.start && r.end <= c.caption.end)
+    };
     dated
         .iter()
         .filter(|d| !(in_caption(&d.when) && caption.is_some_and(|c| c.file)))
@@ -120,7 +122,9 @@ fn title(doc: &Doc, clause: &Range<usize>, when: &Range<usize>) -> String {
 fn track(doc: &Doc, clause: &Range<usize>) -> Track {
     let reported = (doc.word_from(clause.start)..doc.word_from(clause.end)).any(|i| {
         let w = story_core::fold::lower(doc.word(i));
-        has(lexicon::REPORTING_VERBS, &w) || has(lexicon::STATEMENT_WORDS, &w) || matches!(w.as_str(), "broke" | "report" | "reports")
+        has(lexicon::REPORTING_VERBS, &w)
+            || has(lexicon::STATEMENT_WORDS, &w)
+            || matches!(w.as_str(), "broke" | "report" | "reports")
     });
     if reported {
         Track::Reported
@@ -130,7 +134,12 @@ fn track(doc: &Doc, clause: &Range<usize>) -> Track {
 }
 
 /// The actors named in the clause, or in the source when the clause names none.
-fn participants(doc: &Doc, entities: &Entities, clause: &Range<usize>, source: &Range<usize>) -> Vec<usize> {
+fn participants(
+    doc: &Doc,
+    entities: &Entities,
+    clause: &Range<usize>,
+    source: &Range<usize>,
+) -> Vec<usize> {
     let pick = |range: &Range<usize>| {
         let mut out: Vec<usize> = Vec::new();
         for m in entities.within(range) {

@@ -4,8 +4,8 @@
 
 use crate::doc::Doc;
 use crate::lexicon::{self, has};
-use story_core::story::EntityKind;
 use std::ops::Range;
+use story_core::story::EntityKind;
 
 /// A phrase that names a group or organization, with the name it is given.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,10 +93,17 @@ mod tests {
     fn nationalities_before_plural_nouns_are_groups() {
         let text = "American intelligence agencies said Russian officials and the US media lied; Russian state-run TV did not.";
         let doc = Doc::new(text);
-        let names: Vec<String> = nationality_groups(&doc).into_iter().map(|g| g.name).collect();
+        let names: Vec<String> = nationality_groups(&doc)
+            .into_iter()
+            .map(|g| g.name)
+            .collect();
         assert_eq!(
             names,
-            ["American intelligence agencies", "Russian officials", "US media"]
+            [
+                "American intelligence agencies",
+                "Russian officials",
+                "US media"
+            ]
         );
     }
 
@@ -104,7 +111,8 @@ mod tests {
     fn members_and_possessions_are_read_from_their_shape() {
         let text = "Since then, others on the Armed Forces Committee said Trump’s campaign erred.";
         let doc = Doc::new(text);
-        let org = doc.word_from(text.find("Armed").unwrap())..doc.word_from(text.find(" said").unwrap());
+        let org =
+            doc.word_from(text.find("Armed").unwrap())..doc.word_from(text.find(" said").unwrap());
         assert_eq!(
             members_of(&doc, &org).unwrap().name,
             "others on the Armed Forces Committee"

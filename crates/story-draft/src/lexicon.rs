@@ -75,12 +75,8 @@ pub const STATEMENT_WORDS: &[&str] = &["communique", "release", "statement"];
 pub const ANONYMOUS_WORDS: &[&str] = &["anonymity", "anonymous", "anonymously", "unnamed"];
 
 /// Personal pronouns that can stand for a speaker, with whether they point at a person.
-pub const PRONOUNS: &[(&str, bool)] = &[
-    ("he", true),
-    ("it", false),
-    ("she", true),
-    ("they", false),
-];
+pub const PRONOUNS: &[(&str, bool)] =
+    &[("he", true), ("it", false), ("she", true), ("they", false)];
 
 /// Capitalized titles before a name ("Sen. Claire McCaskill", "Kremlin Spokesman Dmitry
 /// Peskov"). A run of capitalized words splits at its last title: the name follows it.
@@ -291,15 +287,7 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
 /// Organization words that name news outlets: a quote "told" or carried "in" one is reported by
 /// that outlet.
 pub const OUTLET_WORDS: &[&str] = &[
-    "Gazette",
-    "Herald",
-    "Journal",
-    "News",
-    "Post",
-    "Press",
-    "Radio",
-    "Times",
-    "Tribune",
+    "Gazette", "Herald", "Journal", "News", "Post", "Press", "Radio", "Times", "Tribune",
 ];
 
 /// Organizations and outlets known by one name, and whether each is an outlet.
@@ -666,23 +654,8 @@ pub const FUNCTION_WORDS: &[&str] = &[
 
 /// Lowercase words that end a noun phrase read after a reporting verb ("said X in the …").
 pub const PHRASE_ENDS: &[&str] = &[
-    "about",
-    "after",
-    "and",
-    "as",
-    "at",
-    "before",
-    "but",
-    "during",
-    "for",
-    "from",
-    "in",
-    "on",
-    "that",
-    "to",
-    "when",
-    "who",
-    "with",
+    "about", "after", "and", "as", "at", "before", "but", "during", "for", "from", "in", "on",
+    "that", "to", "when", "who", "with",
 ];
 
 /// Month names as written, full and abbreviated, with their numbers.
@@ -745,70 +718,11 @@ pub const DAY_PARTS: &[&str] = &["afternoon", "evening", "morning", "night"];
 /// Abbreviations whose period is part of the word ("Sen.", "Feb.", "Mo."), so the tokenizer
 /// keeps it.
 pub const ABBREVIATIONS: &[&str] = &[
-    "Adm",
-    "Ala",
-    "Apr",
-    "Ariz",
-    "Ark",
-    "Aug",
-    "Calif",
-    "Capt",
-    "Co",
-    "Col",
-    "Colo",
-    "Conn",
-    "Corp",
-    "Dec",
-    "Del",
-    "Dr",
-    "Feb",
-    "Fla",
-    "Ga",
-    "Gen",
-    "Gov",
-    "Ill",
-    "Inc",
-    "Ind",
-    "Jan",
-    "Jr",
-    "Kan",
-    "Ky",
-    "La",
-    "Lt",
-    "Ltd",
-    "Mass",
-    "Md",
-    "Mich",
-    "Minn",
-    "Miss",
-    "Mo",
-    "Mont",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Mt",
-    "Neb",
-    "Nev",
-    "Nov",
-    "Oct",
-    "Okla",
-    "Ore",
-    "Pa",
-    "Prof",
-    "Rep",
-    "Rev",
-    "Sen",
-    "Sep",
-    "Sept",
-    "Sgt",
-    "Sr",
-    "St",
-    "Tenn",
-    "Va",
-    "Vt",
-    "Wash",
-    "Wis",
-    "Wyo",
+    "Adm", "Ala", "Apr", "Ariz", "Ark", "Aug", "Calif", "Capt", "Co", "Col", "Colo", "Conn",
+    "Corp", "Dec", "Del", "Dr", "Feb", "Fla", "Ga", "Gen", "Gov", "Ill", "Inc", "Ind", "Jan", "Jr",
+    "Kan", "Ky", "La", "Lt", "Ltd", "Mass", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Mr",
+    "Mrs", "Ms", "Mt", "Neb", "Nev", "Nov", "Oct", "Okla", "Ore", "Pa", "Prof", "Rep", "Rev",
+    "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Tenn", "Va", "Vt", "Wash", "Wis", "Wyo",
 ];
 
 /// Whether `word` is in the sorted list `list`.
@@ -847,7 +761,10 @@ mod tests {
         let orgs: Vec<&str> = KNOWN_ORGANIZATIONS.iter().map(|o| o.0).collect();
         assert!(orgs.windows(2).all(|w| w[0] < w[1]), "KNOWN_ORGANIZATIONS");
         let abbreviations: Vec<&str> = PLACE_ABBREVIATIONS.iter().map(|o| o.0).collect();
-        assert!(abbreviations.windows(2).all(|w| w[0] < w[1]), "PLACE_ABBREVIATIONS");
+        assert!(
+            abbreviations.windows(2).all(|w| w[0] < w[1]),
+            "PLACE_ABBREVIATIONS"
+        );
     }
 
     #[test]

@@ -72,8 +72,8 @@ pub fn draft(article: &str, options: &Options) -> Result<Draft, DraftError> {
     }
     let doc = doc::Doc::new(article);
     let credits = credits::find(&doc);
-    let published = published::decide(&doc, credits.caption.as_ref(), options.published)
-        .map_err(DraftError)?;
+    let published =
+        published::decide(&doc, credits.caption.as_ref(), options.published).map_err(DraftError)?;
     let pieces = quotes::pieces(&doc);
     let totals = quotes::quotation_words(&doc, &pieces);
     let words_of = |q: usize| totals.iter().find(|t| t.0 == q).map_or(0, |t| t.1);
@@ -91,7 +91,13 @@ pub fn draft(article: &str, options: &Options) -> Result<Draft, DraftError> {
     let mut entities = entities::find(&doc, &credits, &quoted);
     let attributions = attribution::attribute(&doc, &mut entities, &kept);
     let dated = dates::find(&doc, published.date);
-    let events = events::find(&doc, &entities, &dated, credits.caption.as_ref(), &published);
+    let events = events::find(
+        &doc,
+        &entities,
+        &dated,
+        credits.caption.as_ref(),
+        &published,
+    );
     let told: Vec<(attribution::Attribution, usize)> = attributions
         .iter()
         .flatten()

@@ -33,7 +33,11 @@ fn opens_after(c: Option<char>) -> bool {
 /// Characters before which a mark closes: the end, a space, punctuation.
 fn closes_before(c: Option<char>) -> bool {
     c.is_none_or(|c| {
-        c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-')
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '-'
+            )
     })
 }
 
@@ -92,8 +96,18 @@ mod tests {
 
     #[test]
     fn curly_marks_say_what_they_do_and_straight_ones_are_read_from_their_neighbours() {
-        let open = |family| Some(Mark { family, role: Role::Open });
-        let close = |family| Some(Mark { family, role: Role::Close });
+        let open = |family| {
+            Some(Mark {
+                family,
+                role: Role::Open,
+            })
+        };
+        let close = |family| {
+            Some(Mark {
+                family,
+                role: Role::Close,
+            })
+        };
         assert_eq!(at("“a", 0), open(Family::Double));
         assert_eq!(at("a”", 1), close(Family::Double));
         assert_eq!(at(" \"a", 1), open(Family::Double));

@@ -5,9 +5,9 @@
 
 use crate::doc::{capitalized, Doc};
 use crate::lexicon::{self, has};
-use story_core::story::EntityKind;
 use std::collections::HashSet;
 use std::ops::Range;
+use story_core::story::EntityKind;
 
 /// What a run of capitalized words names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,9 +63,9 @@ pub fn runs(doc: &Doc) -> Vec<Range<usize>> {
             let same_sentence = doc.words[end].sentence == doc.words[start].sentence;
             let gap = doc.gap_before(end);
             let spaced = gap.chars().all(|c| c == ' ');
-            if same_sentence && spaced && name_like(doc, end) {
-                end += 1;
-            } else if same_sentence && gap == ", " && comma_place(doc, start..end + 1) {
+            let joins = (spaced && name_like(doc, end))
+                || (gap == ", " && comma_place(doc, start..end + 1));
+            if same_sentence && joins {
                 end += 1;
             } else if same_sentence
                 && spaced
@@ -119,12 +119,16 @@ fn known_place(text: &str) -> Option<String> {
 
 fn nationality(word: &str) -> bool {
     has(lexicon::NATIONALITIES, word)
-        || (word.contains('-') && word.split('-').all(|part| has(lexicon::NATIONALITIES, part)))
+        || (word.contains('-')
+            && word
+                .split('-')
+                .all(|part| has(lexicon::NATIONALITIES, part)))
 }
 
 /// "Russians", "Democrats": the plural of a nationality or party names a group.
 fn plural_of_nationality(word: &str) -> bool {
-    word.strip_suffix('s').is_some_and(|stem| has(lexicon::NATIONALITIES, stem))
+    word.strip_suffix('s')
+        .is_some_and(|stem| has(lexicon::NATIONALITIES, stem))
 }
 
 /// Reads a run (`words`, word indices) as a name, or `None` if it names nothing.
@@ -225,7 +229,10 @@ fn single(doc: &Doc, i: usize, mid_sentence: &HashSet<&str>) -> Option<(EntityKi
 /// Peskov", "House Minority Leader Nancy Pelosi". With no name after the title, the words before
 /// it may still name an organization ("Russian Foreign Ministry Spokeswoman").
 fn titled(doc: &Doc, words: Range<usize>) -> Option<Name> {
-    let last_title = words.clone().rev().find(|&i| has(lexicon::TITLES, doc.word(i)))?;
+    let last_title = words
+        .clone()
+        .rev()
+        .find(|&i| has(lexicon::TITLES, doc.word(i)))?;
     let mut block = last_title;
     while block > words.start && has(lexicon::TITLES, doc.word(block - 1)) {
         block -= 1;

@@ -34,17 +34,28 @@ pub fn decide(
     caption: Option<&Caption>,
     given: Option<PartialDate>,
 ) -> Result<Published, String> {
-    let printed = |date: PartialDate| written_forms(date).iter().any(|f| doc.text.contains(f.as_str()));
+    let printed = |date: PartialDate| {
+        written_forms(date)
+            .iter()
+            .any(|f| doc.text.contains(f.as_str()))
+    };
     if let Some(date) = given {
         let note = if printed(date) {
-            format!("Given as {} when the draft was made; the article prints it too.", date.iso())
+            format!(
+                "Given as {} when the draft was made; the article prints it too.",
+                date.iso()
+            )
         } else {
             format!(
                 "Given as {} when the draft was made; the article does not print it.",
                 date.iso()
             )
         };
-        return Ok(Published { date, note, stand_in: false });
+        return Ok(Published {
+            date,
+            note,
+            stand_in: false,
+        });
     }
     let explicit: Vec<dates::Dated> = dates::find(doc, anchor())
         .into_iter()
@@ -67,7 +78,9 @@ pub fn decide(
         });
     }
     let in_caption = explicit.iter().find(|d| {
-        caption.is_some_and(|c| !c.file && c.caption.start <= d.when.start && d.when.end <= c.caption.end)
+        caption.is_some_and(|c| {
+            !c.file && c.caption.start <= d.when.start && d.when.end <= c.caption.end
+        })
     });
     if let Some(d) = in_caption {
         return Ok(Published {
@@ -81,7 +94,11 @@ pub fn decide(
     }
     let latest = explicit
         .iter()
-        .filter(|d| !caption.is_some_and(|c| c.file && c.caption.start <= d.when.start && d.when.end <= c.caption.end))
+        .filter(|d| {
+            !caption.is_some_and(|c| {
+                c.file && c.caption.start <= d.when.start && d.when.end <= c.caption.end
+            })
+        })
         .max_by_key(|d| d.date.day_bounds().1);
     match latest {
         Some(d) => Ok(Published {
@@ -113,7 +130,10 @@ mod tests {
     #[test]
     fn a_given_date_wins_and_a_dateline_comes_next() {
         let text = "Head\nWASHINGTON, March 2, 2017 — The vote came Friday.";
-        assert_eq!(decided(text, Some("2017-03-03")), Ok(("2017-03-03".into(), false)));
+        assert_eq!(
+            decided(text, Some("2017-03-03")),
+            Ok(("2017-03-03".into(), false))
+        );
         assert_eq!(decided(text, None), Ok(("2017-03-02".into(), false)));
     }
 

@@ -76,12 +76,11 @@ pub fn pieces(doc: &Doc) -> Vec<Piece> {
                                 _ => {}
                             }
                         }
-                        (Role::Open, _) | (Role::Either, None) if stack.len() < MAX_DEPTH => {
-                            stack.push(Open {
+                        (Role::Open, _) | (Role::Either, None) if stack.len() < MAX_DEPTH => stack
+                            .push(Open {
                                 family: mark.family,
                                 mark: here,
-                            })
-                        }
+                            }),
                         _ => {}
                     }
                 }
@@ -164,12 +163,18 @@ fn quoted_words(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 const TITLE_SMALL_WORDS: &[&str] = &["a", "an", "and", "at", "for", "in", "of", "on", "the", "to"];
 
 /// Whether a piece is a quotation rather than a scare-quoted phrase or a title.
-pub fn is_quote(doc: &Doc, piece: &Piece, quotation_words: usize, previous: Option<&Piece>) -> bool {
+pub fn is_quote(
+    doc: &Doc,
+    piece: &Piece,
+    quotation_words: usize,
+    previous: Option<&Piece>,
+) -> bool {
     let first = doc.word_from(piece.words.start);
     let last = doc.word_from(piece.words.end);
     let count = quotation_words.max(last - first);
     let title_like = capitalized(doc.word(first))
-        && (first..last).all(|i| capitalized(doc.word(i)) || lexicon::has(TITLE_SMALL_WORDS, doc.word(i)))
+        && (first..last)
+            .all(|i| capitalized(doc.word(i)) || lexicon::has(TITLE_SMALL_WORDS, doc.word(i)))
         && count <= 8;
     if count >= 4 && !title_like {
         return true;
@@ -206,9 +211,8 @@ fn reporting_verb_beside(doc: &Doc, piece: &Piece) -> bool {
         return false;
     };
     let after = doc.word_from(close.end);
-    (after..(after + 4).min(doc.words.len())).any(|i| {
-        doc.words[i].sentence == doc.sentence_of(close.start) && is_verb(i)
-    })
+    (after..(after + 4).min(doc.words.len()))
+        .any(|i| doc.words[i].sentence == doc.sentence_of(close.start) && is_verb(i))
 }
 
 /// The number of words in each quotation, by quotation number, so a short closing piece of a
@@ -242,13 +246,20 @@ mod tests {
                     .find(|(q, _)| *q == p.quotation)
                     .map_or(0, |t| t.1);
                 let previous = i.checked_sub(1).map(|j| &found[j]);
-                (text[p.words.clone()].to_owned(), is_quote(&doc, p, total, previous))
+                (
+                    text[p.words.clone()].to_owned(),
+                    is_quote(&doc, p, total, previous),
+                )
             })
             .collect()
     }
 
     fn texts(text: &str) -> Vec<String> {
-        quoted(text).into_iter().filter(|q| q.1).map(|q| q.0).collect()
+        quoted(text)
+            .into_iter()
+            .filter(|q| q.1)
+            .map(|q| q.0)
+            .collect()
     }
 
     #[test]
@@ -301,9 +312,18 @@ mod tests {
 
     #[test]
     fn scare_quotes_and_titles_are_not_quotes_but_called_x_is() {
-        assert_eq!(texts("The so-called “experts” disagreed about it."), Vec::<String>::new());
-        assert_eq!(texts("She read “The Art of War” twice."), Vec::<String>::new());
-        assert_eq!(texts("A spokeswoman called the report “fake news.”"), ["fake news."]);
+        assert_eq!(
+            texts("The so-called “experts” disagreed about it."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            texts("She read “The Art of War” twice."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            texts("A spokeswoman called the report “fake news.”"),
+            ["fake news."]
+        );
     }
 
     #[test]

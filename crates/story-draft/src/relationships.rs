@@ -7,8 +7,8 @@
 use crate::attribution::Attribution;
 use crate::doc::Doc;
 use crate::entities::{Entities, Mention};
-use story_core::story::EntityKind;
 use std::ops::Range;
+use story_core::story::EntityKind;
 
 #[derive(Clone, Debug)]
 pub struct Relationship {
@@ -23,7 +23,11 @@ fn is(entities: &Entities, m: &Mention, kind: EntityKind) -> bool {
     !m.credit && entities.list[m.entity].kind == kind
 }
 
-pub fn find(doc: &Doc, entities: &Entities, attributions: &[(Attribution, usize)]) -> Vec<Relationship> {
+pub fn find(
+    doc: &Doc,
+    entities: &Entities,
+    attributions: &[(Attribution, usize)],
+) -> Vec<Relationship> {
     let mut out = Vec::new();
     for t in &entities.titled {
         let title = doc.text[t.title.clone()].trim();
@@ -58,7 +62,12 @@ pub fn find(doc: &Doc, entities: &Entities, attributions: &[(Attribution, usize)
 }
 
 /// "Claire McCaskill (D-Mo.)": party and state, read as the usual label, so marked inferred.
-fn party_state(doc: &Doc, entities: &Entities, person: &Mention, next: Option<&Mention>) -> Option<Relationship> {
+fn party_state(
+    doc: &Doc,
+    entities: &Entities,
+    person: &Mention,
+    next: Option<&Mention>,
+) -> Option<Relationship> {
     let place = next.filter(|n| is(entities, n, EntityKind::Place))?;
     let between = doc.text.get(person.range.end..place.range.start)?;
     let party = match between {
@@ -82,14 +91,22 @@ fn party_state(doc: &Doc, entities: &Entities, person: &Mention, next: Option<&M
 
 /// "Jo Roe, a spokesman for Acme", "Jo Roe of the firm Acme": a person and an organization
 /// joined by a role and "for", "of" or "at", in one stretch of words.
-fn of_organization(doc: &Doc, entities: &Entities, person: &Mention, next: Option<&Mention>) -> Option<Relationship> {
+fn of_organization(
+    doc: &Doc,
+    entities: &Entities,
+    person: &Mention,
+    next: Option<&Mention>,
+) -> Option<Relationship> {
     let org = next.filter(|n| is(entities, n, EntityKind::Organization))?;
     let between = doc.text.get(person.range.end..org.range.start)?;
     let words: Vec<&str> = between.split_whitespace().collect();
     if words.len() > 8 || between.contains(['.', ';', '(', ')', '"', '“', '”']) {
         return None;
     }
-    let label = if matches!(words.as_slice(), ["of"] | ["of", "the"] | ["of", "the", "firm" | "company" | "group"]) {
+    let label = if matches!(
+        words.as_slice(),
+        ["of"] | ["of", "the"] | ["of", "the", "firm" | "company" | "group"]
+    ) {
         "is with".to_owned()
     } else {
         // ", a spokesman for ": an appositive role that ends in "for", "of" or "at".
@@ -115,10 +132,13 @@ fn told(doc: &Doc, entities: &Entities, a: &Attribution, outlet: usize) -> Optio
     let speaker = entities
         .within(&a.clause)
         .iter()
-        .chain(entities.mentions.iter().filter(|m| m.entity == a.speaker && a.clause.contains(&m.range.start)))
         .find(|m| m.entity == a.speaker)?
         .clone();
-    let via = entities.within(&a.clause).iter().find(|m| m.entity == outlet)?.clone();
+    let via = entities
+        .within(&a.clause)
+        .iter()
+        .find(|m| m.entity == outlet)?
+        .clone();
     if via.range.start < speaker.range.end {
         return None;
     }

@@ -19,12 +19,16 @@ pub fn repair(mut draft: Draft, article: &str) -> Result<Draft, DraftError> {
         let mut fixable = true;
         for problem in &problems {
             match item_of(problem) {
-                Some(("story metadata", _)) if draft.file.meta.photo.is_some() && problem.message.contains("photo") => {
+                Some(("story metadata", _))
+                    if draft.file.meta.photo.is_some() && problem.message.contains("photo") =>
+                {
                     draft.file.meta.photo = None;
                 }
                 Some((kind, id)) if kind != "story metadata" => {
                     remove(&mut draft.file, kind, id);
-                    draft.left_out.push(format!("{kind} `{id}`: {}", problem.message));
+                    draft
+                        .left_out
+                        .push(format!("{kind} `{id}`: {}", problem.message));
                 }
                 _ => fixable = false,
             }
@@ -41,7 +45,10 @@ pub fn repair(mut draft: Draft, article: &str) -> Result<Draft, DraftError> {
 
 fn refused(problems: &[Problem]) -> DraftError {
     let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    DraftError(format!("the draft cannot be made valid: {}", list.join("; ")))
+    DraftError(format!(
+        "the draft cannot be made valid: {}",
+        list.join("; ")
+    ))
 }
 
 /// "quote `peskov-1`" → ("quote", "peskov-1"); "story metadata" → ("story metadata", "").

@@ -7,8 +7,8 @@
 use crate::doc::Doc;
 use crate::entities::Entities;
 use crate::lexicon::{self, has};
-use story_core::story::EntityKind;
 use std::ops::Range;
+use story_core::story::EntityKind;
 
 /// An appositive is a short phrase; longer ones are clauses.
 const MAX_APPOSITIVE_WORDS: usize = 10;
@@ -53,7 +53,10 @@ fn role_noun_before(doc: &Doc, first: usize) -> Option<String> {
 fn appositive(doc: &Doc, after: usize) -> Option<(Range<usize>, String)> {
     if after >= doc.words.len()
         || doc.gap_before(after) != ", "
-        || !matches!(doc.word(after), "a" | "an" | "the" | "its" | "his" | "her" | "their")
+        || !matches!(
+            doc.word(after),
+            "a" | "an" | "the" | "its" | "his" | "her" | "their"
+        )
     {
         return None;
     }
@@ -71,8 +74,7 @@ fn appositive(doc: &Doc, after: usize) -> Option<(Range<usize>, String)> {
             let lowercase_head = doc.word(last).chars().all(|c| !c.is_uppercase());
             let names_a_role = has(lexicon::PERSON_NOUNS, &head)
                 || (first..=last).any(|i| matches!(doc.word(i), "of" | "for" | "at"));
-            return (lowercase_head || names_a_role)
-                .then(|| (doc.span_of(first..last + 1), head));
+            return (lowercase_head || names_a_role).then(|| (doc.span_of(first..last + 1), head));
         }
         if gap.chars().any(|c| !c.is_whitespace()) {
             return None;
@@ -91,14 +93,20 @@ mod tests {
         let credits = crate::credits::find(&doc);
         let found = crate::entities::find(&doc, &credits, &[]);
         let person = found.list.iter().find(|e| e.kind == EntityKind::Person)?;
-        Some((text[person.role.clone()?].to_owned(), person.role_nouns.clone()))
+        Some((
+            text[person.role.clone()?].to_owned(),
+            person.role_nouns.clone(),
+        ))
     }
 
     #[test]
     fn appositives_and_role_nouns_give_roles() {
         assert_eq!(
             role("Head\nPriya Raman, the city's auditor general, said it was late."),
-            Some(("city's auditor general".to_owned(), vec!["general".to_owned()]))
+            Some((
+                "city's auditor general".to_owned(),
+                vec!["general".to_owned()]
+            ))
         );
         assert_eq!(
             role("Head\nIt is over, said spokeswoman Maria Zakharova on Monday."),

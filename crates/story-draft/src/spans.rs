@@ -74,10 +74,19 @@ impl<'a> Spans<'a> {
         let first = doc.word_from(range.start);
         let last = doc.word_from(range.end);
         let para = doc.paragraphs[p].clone();
-        let word_start = |i: usize| doc.words.get(i).map_or(para.start, |w| w.range.start.max(para.start));
-        let word_end = |i: usize| doc.words.get(i).map_or(para.end, |w| w.range.end.min(para.end));
+        let word_start = |i: usize| {
+            doc.words
+                .get(i)
+                .map_or(para.start, |w| w.range.start.max(para.start))
+        };
+        let word_end = |i: usize| {
+            doc.words
+                .get(i)
+                .map_or(para.end, |w| w.range.end.min(para.end))
+        };
         let around = word_start(first.saturating_sub(CONTEXT_WORDS)).min(range.start)
-            ..word_end((last + CONTEXT_WORDS - 1).min(doc.words.len().saturating_sub(1))).max(range.end);
+            ..word_end((last + CONTEXT_WORDS - 1).min(doc.words.len().saturating_sub(1)))
+                .max(range.end);
         let sentence = story_core::text::enclosing(&doc.sentences, &range);
         let next_line = doc.paragraphs.get(p + 1).map_or(para.end, |n| {
             let line = &doc.text[n.clone()];
@@ -85,7 +94,9 @@ impl<'a> Spans<'a> {
         });
         vec![around, sentence, para.clone(), para.start..next_line]
             .into_iter()
-            .filter(|c| c.start <= range.start && c.end >= range.end && doc.text.get(c.clone()).is_some())
+            .filter(|c| {
+                c.start <= range.start && c.end >= range.end && doc.text.get(c.clone()).is_some()
+            })
             .collect()
     }
 }

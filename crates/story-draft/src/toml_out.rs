@@ -4,10 +4,17 @@
 //! bytes for the same input and reads like the hand-made seed story.
 
 use crate::Draft;
-use story_core::story::{Entity, EntityKind, Event, Quote, Relationship, Sourcing, Span, Track};
+use std::collections::HashMap;
 use std::fmt::Write;
+use story_core::story::{Entity, EntityKind, Event, Quote, Relationship, Sourcing, Span, Track};
 
 pub fn write(draft: &Draft) -> String {
+    let notes: HashMap<&str, &str> = draft
+        .notes
+        .iter()
+        .map(|(id, n)| (id.as_str(), n.as_str()))
+        .collect();
+    let note = |id: &str| notes.get(id).copied();
     let mut out = String::new();
     header(&mut out, draft);
     meta(&mut out, draft);
@@ -17,38 +24,55 @@ pub fn write(draft: &Draft) -> String {
         (EntityKind::Group, "Groups"),
         (EntityKind::Place, "Places"),
     ] {
-        let of_kind: Vec<&Entity> = draft.file.entities.iter().filter(|e| e.kind == kind).collect();
+        let of_kind: Vec<&Entity> = draft
+            .file
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .collect();
         if !of_kind.is_empty() {
             section(&mut out, heading);
             of_kind.into_iter().for_each(|e| entity(&mut out, e));
         }
     }
     if !draft.file.quotes.is_empty() {
-        section(&mut out, "Quotes: the words inside the quotation marks, as printed.");
+        section(
+            &mut out,
+            "Quotes: the words inside the quotation marks, as printed.",
+        );
         for q in &draft.file.quotes {
-            quote(&mut out, q, note(draft, &q.id));
+            quote(&mut out, q, note(&q.id));
         }
     }
     if !draft.file.events.is_empty() {
-        section(&mut out, "Events: `when` is found inside `source`; `date` is how the draft read it.");
+        section(
+            &mut out,
+            "Events: `when` is found inside `source`; `date` is how the draft read it.",
+        );
         for e in &draft.file.events {
-            event(&mut out, e, note(draft, &e.id));
+            event(&mut out, e, note(&e.id));
         }
     }
     if !draft.file.relationships.is_empty() {
         section(&mut out, "Relationships: read as \"from <label> to\".");
-        draft.file.relationships.iter().for_each(|r| relationship(&mut out, r));
+        draft
+            .file
+            .relationships
+            .iter()
+            .for_each(|r| relationship(&mut out, r));
     }
     out
 }
 
-fn note<'a>(draft: &'a Draft, id: &str) -> Option<&'a str> {
-    draft.notes.iter().find(|(i, _)| i == id).map(|(_, n)| n.as_str())
-}
-
 fn header(out: &mut String, draft: &Draft) {
-    comment(out, "DRAFT made by story-draft from article.txt: not yet checked by an editor.");
-    comment(out, "Format: docs/story-format.md. Before publishing, work through the checklist in");
+    comment(
+        out,
+        "DRAFT made by story-draft from article.txt: not yet checked by an editor.",
+    );
+    comment(
+        out,
+        "Format: docs/story-format.md. Before publishing, work through the checklist in",
+    );
     comment(out, "docs/drafting.md, then remove `draft = true`.");
     if !draft.left_out.is_empty() {
         comment(out, "");
@@ -169,7 +193,10 @@ fn comment(out: &mut String, text: &str) {
     out.push('#');
     if !text.is_empty() {
         out.push(' ');
-        out.extend(text.chars().map(|c| if c.is_control() && c != '\t' { ' ' } else { c }));
+        out.extend(
+            text.chars()
+                .map(|c| if c.is_control() && c != '\t' { ' ' } else { c }),
+        );
     }
     out.push('\n');
 }
@@ -193,7 +220,12 @@ fn span(out: &mut String, key: &str, span: &Span) {
     match span {
         Span::Text(text) => field(out, key, text),
         Span::Within { text, within } => {
-            let _ = writeln!(out, "{key} = {{ text = {}, within = {} }}", string(text), string(within));
+            let _ = writeln!(
+                out,
+                "{key} = {{ text = {}, within = {} }}",
+                string(text),
+                string(within)
+            );
         }
     }
 }
@@ -227,7 +259,10 @@ mod tests {
     #[test]
     fn strings_escape_what_toml_needs_and_keep_the_rest() {
         assert_eq!(string("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
-        assert_eq!(string("line\nnext\u{0}\u{7f}"), "\"line\\nnext\\u0000\\u007F\"");
+        assert_eq!(
+            string("line\nnext\u{0}\u{7f}"),
+            "\"line\\nnext\\u0000\\u007F\""
+        );
         assert_eq!(string("Kislyak’s “door”"), "\"Kislyak’s “door”\"");
     }
 }

@@ -47,17 +47,29 @@ fn load(dir: &Path) -> Loaded {
         Case::default()
     };
     let (article_path, truth_path) = match &case.story {
-        Some(story) => (dir.join(story).join("article.txt"), dir.join(story).join("story.toml")),
+        Some(story) => (
+            dir.join(story).join("article.txt"),
+            dir.join(story).join("story.toml"),
+        ),
         None => (dir.join("article.txt"), dir.join("truth.toml")),
     };
     let article = read(&article_path);
     let file: StoryFile = toml::from_str(&read(&truth_path))
         .unwrap_or_else(|e| panic!("{}: {e}", truth_path.display()));
-    let truth = validate(file, &article)
-        .unwrap_or_else(|p| panic!("{}: the truth does not validate: {p:?}", truth_path.display()));
+    let truth = validate(file, &article).unwrap_or_else(|p| {
+        panic!(
+            "{}: the truth does not validate: {p:?}",
+            truth_path.display()
+        )
+    });
     Loaded {
-        name: dir.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()),
-        published: case.published.as_deref().map(|d| PartialDate::parse_iso(d).expect("published")),
+        name: dir
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+        published: case
+            .published
+            .as_deref()
+            .map(|d| PartialDate::parse_iso(d).expect("published")),
         credits: case.credits,
         article,
         truth,
@@ -66,12 +78,17 @@ fn load(dir: &Path) -> Loaded {
 
 fn key(name: &str) -> String {
     let folded = story_core::fold::fold(name.trim());
-    folded.strip_prefix("the ").map_or(folded.clone(), str::to_owned)
+    folded
+        .strip_prefix("the ")
+        .map_or(folded.clone(), str::to_owned)
 }
 
 fn names_of(story: &Story, id: &str) -> Vec<String> {
     story.entity(id).map_or(Vec::new(), |e| {
-        std::iter::once(&e.name).chain(&e.aliases).map(|n| key(n)).collect()
+        std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .map(|n| key(n))
+            .collect()
     })
 }
 
@@ -138,7 +155,11 @@ fn measure(case: &Loaded) -> Tally {
         ..Tally::default()
     };
     for q in truth.quotes() {
-        if let Some(d) = draft.quotes().iter().find(|d| overlap(&d.at.span, &q.at.span)) {
+        if let Some(d) = draft
+            .quotes()
+            .iter()
+            .find(|d| overlap(&d.at.span, &q.at.span))
+        {
             t.quotes_found += 1;
             t.speakers_right += usize::from(same_entity(&draft, &d.speaker, truth, &q.speaker));
         }
@@ -146,10 +167,18 @@ fn measure(case: &Loaded) -> Tally {
     t.drafted_real = draft
         .quotes()
         .iter()
-        .filter(|d| truth.quotes().iter().any(|q| overlap(&d.at.span, &q.at.span)))
+        .filter(|d| {
+            truth
+                .quotes()
+                .iter()
+                .any(|q| overlap(&d.at.span, &q.at.span))
+        })
         .count();
     for e in truth.entities() {
-        let found = draft.entities().iter().any(|d| same_entity(&draft, &d.id, truth, &e.id));
+        let found = draft
+            .entities()
+            .iter()
+            .any(|d| same_entity(&draft, &d.id, truth, &e.id));
         if e.kind == EntityKind::Place {
             t.places += 1;
             t.places_found += usize::from(found);
@@ -160,21 +189,40 @@ fn measure(case: &Loaded) -> Tally {
     }
     for e in truth.events() {
         t.dates += 1;
-        t.dates_right += usize::from(draft.events().iter().any(|d| {
-            overlap(&d.when_at, &e.when_at) && d.on().is_some() && d.on() == e.on()
-        }));
+        t.dates_right += usize::from(
+            draft
+                .events()
+                .iter()
+                .any(|d| overlap(&d.when_at, &e.when_at) && d.on().is_some() && d.on() == e.on()),
+        );
     }
-    let credit = |id: &str| names_of(&draft, id).iter().any(|n| case.credits.iter().any(|c| key(c) == *n));
+    let credit = |id: &str| {
+        names_of(&draft, id)
+            .iter()
+            .any(|n| case.credits.iter().any(|c| key(c) == *n))
+    };
     t.credit_actors = draft.quotes().iter().filter(|q| credit(&q.speaker)).count()
-        + draft.events().iter().flat_map(|e| &e.participants).filter(|p| credit(p)).count()
-        + draft.relationships().iter().filter(|r| credit(&r.from) || credit(&r.to)).count();
+        + draft
+            .events()
+            .iter()
+            .flat_map(|e| &e.participants)
+            .filter(|p| credit(p))
+            .count()
+        + draft
+            .relationships()
+            .iter()
+            .filter(|r| credit(&r.from) || credit(&r.to))
+            .count();
     // Drafted without a date given, the publication date is the article's or is explained.
     if let Ok(undated) = drafted(&case.article, None) {
         let meta = undated.meta();
         let printed = story_core::dates::written_forms(meta.published)
             .iter()
             .any(|f| case.article.contains(f.as_str()));
-        let explained = meta.published_note.as_deref().is_some_and(|n| !n.trim().is_empty());
+        let explained = meta
+            .published_note
+            .as_deref()
+            .is_some_and(|n| !n.trim().is_empty());
         t.silent_dates = usize::from(!printed && !explained);
     }
     t
@@ -231,13 +279,37 @@ fn drafts_reach_the_bars_on_every_annotated_article() {
     println!("{}", row("total", &total));
     let bar = |what: &str, part: usize, whole: usize, min: f64| {
         let got = percent(part, whole);
-        assert!(got >= min, "{what}: {got:.1} % ({part}/{whole}) is below {min} %");
+        assert!(
+            got >= min,
+            "{what}: {got:.1} % ({part}/{whole}) is below {min} %"
+        );
     };
     bar("quote recall", total.quotes_found, total.quotes, 95.0);
-    bar("quote precision", total.drafted_real, total.drafted_quotes, 95.0);
-    bar("right speaker", total.speakers_right, total.quotes_found, 95.0);
-    bar("people and organizations", total.actors_found, total.actors, 90.0);
+    bar(
+        "quote precision",
+        total.drafted_real,
+        total.drafted_quotes,
+        95.0,
+    );
+    bar(
+        "right speaker",
+        total.speakers_right,
+        total.quotes_found,
+        95.0,
+    );
+    bar(
+        "people and organizations",
+        total.actors_found,
+        total.actors,
+        90.0,
+    );
     bar("dated phrases", total.dates_right, total.dates, 95.0);
-    assert_eq!(total.credit_actors, 0, "a credit was drafted as a speaker, participant or end");
-    assert_eq!(total.silent_dates, 0, "a publication date was set without a note");
+    assert_eq!(
+        total.credit_actors, 0,
+        "a credit was drafted as a speaker, participant or end"
+    );
+    assert_eq!(
+        total.silent_dates, 0,
+        "a publication date was set without a note"
+    );
 }

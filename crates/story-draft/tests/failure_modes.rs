@@ -20,7 +20,11 @@ fn quotes(story: &Story) -> Vec<(String, String, bool)> {
         .iter()
         .map(|q| {
             let words = story.words(&q.at.span).to_owned();
-            (words, story.name_of(&q.speaker).to_owned(), q.inferred.is_some())
+            (
+                words,
+                story.name_of(&q.speaker).to_owned(),
+                q.inferred.is_some(),
+            )
         })
         .collect()
 }
@@ -35,7 +39,14 @@ fn mixed_curly_and_straight_marks() {
         "Synthetic: mixed marks\n“We will not reopen the plant this year,\" Mayor Ana Ruiz said Monday.",
         "2020-03-04",
     );
-    assert_eq!(quotes(&story), [q("We will not reopen the plant this year", "Ana Ruiz", false)]);
+    assert_eq!(
+        quotes(&story),
+        [q(
+            "We will not reopen the plant this year",
+            "Ana Ruiz",
+            false
+        )]
+    );
 }
 
 #[test]
@@ -62,8 +73,18 @@ fn role_only_and_organization_speakers() {
         "2020-03-04",
     );
     let found = quotes(&story);
-    assert_eq!(found[0], q("We have no comment on the lawsuit at this time", "Jo Tran", true));
-    assert_eq!(found[1], q("Every claim in the filing is wrong", "Acme Corp.", true));
+    assert_eq!(
+        found[0],
+        q(
+            "We have no comment on the lawsuit at this time",
+            "Jo Tran",
+            true
+        )
+    );
+    assert_eq!(
+        found[1],
+        q("Every claim in the filing is wrong", "Acme Corp.", true)
+    );
     assert_eq!(
         story.quotes()[1].sourcing,
         story_core::story::Sourcing::OfficialStatement
@@ -115,7 +136,10 @@ fn credits_are_never_speakers_or_participants() {
         "Synthetic: credits\nA crowd gathers in the square, March 3, 2020. (AP Photo/Jane Doe)\n“We stay until they listen,” said organizer Raj Patel on Tuesday.\nReporting by Tom Roe; Editing by Sam Poe",
         "2020-03-04",
     );
-    assert_eq!(quotes(&story), [q("We stay until they listen", "Raj Patel", false)]);
+    assert_eq!(
+        quotes(&story),
+        [q("We stay until they listen", "Raj Patel", false)]
+    );
     let credited = ["Jane Doe", "Tom Roe", "Sam Poe"];
     for e in story.events() {
         for p in &e.participants {
@@ -130,7 +154,16 @@ fn no_date_printed_and_none_given_is_said_or_refused() {
     let d = draft(caption_only, &Options::default()).expect("a draft");
     let note = d.file.meta.published_note.clone().unwrap_or_default();
     assert!(note.contains("stands in"), "{note}");
-    assert!(d.file.events.iter().filter(|e| e.when == "Thursday").all(|e| e.inferred.is_some()));
-    let err = draft("Synthetic: no date\nShe spoke Thursday.", &Options::default()).unwrap_err();
+    assert!(d
+        .file
+        .events
+        .iter()
+        .filter(|e| e.when == "Thursday")
+        .all(|e| e.inferred.is_some()));
+    let err = draft(
+        "Synthetic: no date\nShe spoke Thursday.",
+        &Options::default(),
+    )
+    .unwrap_err();
     assert!(err.0.contains("--published"), "{err}");
 }

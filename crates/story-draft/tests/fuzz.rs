@@ -28,8 +28,30 @@ const SEED: &str = include_str!("../../../stories/sessions-kislyak/article.txt")
 
 /// Pieces that break naive extractors.
 const HOSTILE: [&str; 24] = [
-    "“", "”", "\"", "'", "‘", "’", "«", "»", "\n", "\n\n", " ", ", ", ". ", "\u{202E}", "\u{2066}",
-    "\u{0}", "\u{7}", "\r", "שלום", "مرحبا", "é", "👍🏽", "Sen.", "said",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "\n",
+    "\n\n",
+    " ",
+    ", ",
+    ". ",
+    "\u{202E}",
+    "\u{2066}",
+    "\u{0}",
+    "\u{7}",
+    "\r",
+    "שלום",
+    "مرحبا",
+    "é",
+    "👍🏽",
+    "Sen.",
+    "said",
 ];
 
 fn spliced(rng: &mut Rng, len: usize) -> String {
@@ -74,7 +96,11 @@ fn check_once(text: &str, published: Option<PartialDate>, twice: bool) {
             }
             if twice {
                 let again = draft(text, &Options { published }).expect("drafts again");
-                assert_eq!(written, toml_out::write(&again), "the same text, other bytes");
+                assert_eq!(
+                    written,
+                    toml_out::write(&again),
+                    "the same text, other bytes"
+                );
             }
         }
         Err(e) => assert!(!e.0.trim().is_empty()),

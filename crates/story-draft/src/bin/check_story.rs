@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use story_core::story::{validate, StoryFile};
 
 fn read(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {}: {e}", path.display()))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("error: cannot read {}: {e}", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "error: {}: not UTF-8 text (the first bad byte is at offset {})",
@@ -30,7 +31,11 @@ fn check(dir: &Path) -> Result<String, Vec<String>> {
             story_path.display(),
             problems.len()
         )];
-        lines.extend(problems.iter().map(|p| format!("error: {}: {p}", story_path.display())));
+        lines.extend(
+            problems
+                .iter()
+                .map(|p| format!("error: {}: {p}", story_path.display())),
+        );
         lines
     })?;
     let draft = if story.meta().draft {

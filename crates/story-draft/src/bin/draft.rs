@@ -31,7 +31,9 @@ fn parse(args: &[String]) -> Result<Args, String> {
             }
             "--out" => out = Some(PathBuf::from(rest.next().ok_or("--out needs a folder")?)),
             "-h" | "--help" => return Err(USAGE.to_owned()),
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n{USAGE}"))
+            }
             path if article.is_none() => article = Some(PathBuf::from(path)),
             extra => return Err(format!("unexpected argument {extra}\n{USAGE}")),
         }
@@ -53,8 +55,13 @@ fn run(args: &Args) -> Result<(), String> {
             e.valid_up_to()
         )
     })?;
-    let drafted = draft(text, &Options { published: args.published })
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let drafted = draft(
+        text,
+        &Options {
+            published: args.published,
+        },
+    )
+    .map_err(|e| format!("{}: {e}", path.display()))?;
     let toml = toml_out::write(&drafted);
     // The bytes written are the bytes validated.
     let file: story_core::story::StoryFile =
@@ -86,7 +93,11 @@ fn write_folder(dir: &Path, article: &[u8], toml: &str) -> Result<(), String> {
     };
     write(dir.join("article.txt"), article)?;
     write(story.clone(), toml.as_bytes())?;
-    eprintln!("wrote {} and {}", dir.join("article.txt").display(), story.display());
+    eprintln!(
+        "wrote {} and {}",
+        dir.join("article.txt").display(),
+        story.display()
+    );
     Ok(())
 }
 
