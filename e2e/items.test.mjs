@@ -40,10 +40,11 @@ for (const base of ['/', '/graphics/sessions/']) {
         const html = await response.text();
         const said = squash(words.replace(/^[“"]|[”"]$/g, '')).slice(0, 40);
         assert.ok(`${meta(html, 'og:title')} ${meta(html, 'og:description')}`.includes(said), `${id}: the preview has "${said}"`);
-        assert.match(html, /<link rel="canonical" href="[^"]+">/);
         assert.ok(meta(html, 'og:image:alt'), `${id}: the image has a text alternative`);
-        // Relative addresses in the page are the explorer's (its <base>).
-        const image = new URL(meta(html, 'og:image'), new URL('../../', address));
+        // Not told its public address, the build writes the image relative to the page itself,
+        // as a crawler resolves it (crawlers do not apply <base>), and no canonical link.
+        assert.doesNotMatch(html, /rel="canonical"|og:url/);
+        const image = new URL(meta(html, 'og:image'), address);
         const bytes = new Uint8Array(await (await fetch(image)).arrayBuffer());
         assert.deepEqual(pngSize(bytes), [1200, 630], `${id}: ${image}`);
         assert.ok(bytes.length <= 100_000, `${id}: ${bytes.length} bytes`);
@@ -112,5 +113,67 @@ test('"Copy link" with an item open copies its page, with the rest of the view a
     } finally {
       await close();
     }
+  }
+});
+
+test('an item page keeps its item under what share tools add, and with the settings a link adds', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    for (const [query, view] of [['?s=1&mc_cid=x&igshid=y', 'Cards'], ['?utm_source=nl&fbclid=f&si=q', 'Cards'], ['?view=graph', 'Relationships']]) {
+      await page.goto(new URL(`q/dmitry-peskov/${query}`, env.server.url).href);
+      await page.evaluate(() => window.storyExplorer.start());
+      await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
+      await page.waitForSelector('#detail[data-id="dmitry-peskov"]');
+      assert.equal((await page.textContent('.views__button[aria-current="page"]')).trim(), view, query);
+      if (view === 'Relationships') await page.waitForSelector('.graph__canvas');
+      assert.equal(await page.locator('.notice').count(), 0, `${query}: nothing said to be left out`);
+      assert.match(new URL(page.url()).pathname, /\/q\/dmitry-peskov\/$/, `${query}: the address stays the item page`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+// The release bundle of the test command is a publishing build (scripts/test.sh sets PUBLIC_URL,
+// as scripts/publish.sh does): every page's preview addresses are absolute under it, and a
+// crawler that fetches them as written (no <base>, no script) gets the image, the page and the
+// oEmbed response, whose embed and thumbnail are absolute too.
+const PUBLIC_URL = process.env.PUBLIC_URL;
+test('published, every page's preview, canonical and oEmbed addresses are absolute and fetchable as a crawler fetches them', { skip: !PUBLIC_URL && 'no PUBLIC_URL' }, async () => {
+  const base = new URL(PUBLIC_URL).pathname;
+  const site = await serve(process.env.RELEASE_DIST ?? 'dist', { base });
+  const local = (url) => {
+    assert.ok(url?.startsWith(PUBLIC_URL), `${url} is absolute, under ${PUBLIC_URL}`);
+    return site.url + url.slice(PUBLIC_URL.length);
+  };
+  const get = async (url, type) => {
+    const response = await fetch(local(url));
+    assert.equal(response.status, 200, url);
+    assert.match(response.headers.get('content-type'), type, url);
+    return response;
+  };
+  try {
+    const front = await (await fetch(site.url)).text();
+    const pages = [''].concat([...new Set([...front.matchAll(/href="(q\/[a-z0-9-]+\/)"/g)].map((m) => m[1]))]);
+    assert.ok(pages.length > 50, `${pages.length} pages`);
+    for (const path of pages) {
+      const html = await (await fetch(site.url + path)).text();
+      const canonical = html.match(/<link rel="canonical" href="([^"]+)">/)?.[1];
+      assert.equal(canonical, PUBLIC_URL + path, `${path}: canonical`);
+      assert.equal(meta(html, 'og:url'), PUBLIC_URL + path, `${path}: og:url`);
+      for (const key of ['og:image', 'twitter:image']) {
+        const bytes = new Uint8Array(await (await get(meta(html, key), /^image\/png/)).arrayBuffer());
+        assert.deepEqual(pngSize(bytes), [1200, 630], `${path}: ${key}`);
+      }
+      const discovery = html.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/)?.[1];
+      const oembed = await (await get(discovery, /^application\/json/)).json();
+      await get(oembed.thumbnail_url, /^image\/png/);
+      const src = oembed.html.match(/<iframe src="([^"]+)"/)[1].replaceAll('&amp;', '&');
+      const opened = await get(src, /^text\/html/);
+      assert.equal(new URL(opened.url).searchParams.get('embed'), '1', `${path}: the oEmbed frame is the embed`);
+    }
+  } finally {
+    await site.close();
   }
 });

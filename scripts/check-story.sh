@@ -10,4 +10,4 @@ if [[ $# -ne 1 ]]; then
   exit 1
 fi
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-exec cargo run --quiet --release --manifest-path "$root/Cargo.toml" -p story-draft --bin check-story -- "$1"
+exec cargo run --quiet --profile tools --manifest-path "$root/Cargo.toml" -p story-draft --bin check-story -- "$1"

@@ -8,4 +8,4 @@
 # editor's checklist. Works from any folder: paths are taken as given, relative to where you are.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-exec cargo run --quiet --release --manifest-path "$root/Cargo.toml" -p story-draft --bin draft -- "$@"
+exec cargo run --quiet --profile tools --manifest-path "$root/Cargo.toml" -p story-draft --bin draft -- "$@"

@@ -7,4 +7,5 @@ scripts/setup.sh
 source scripts/env.sh
 trunk build --release --offline
 node scripts/size.mjs dist
+echo "serve: link previews and pasted embeds need the public address; to publish: scripts/publish.sh https://your.site/path/"
 exec node e2e/server.mjs dist "${PORT:-8080}"

@@ -21,14 +21,23 @@ cargo test --workspace --locked
 step "component tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test components
 
-step "release build: what a newsroom ships (no fixtures)"
+step "release build: what a newsroom ships (no fixtures), published at an example address"
+# A publishing build (as scripts/publish.sh makes): e2e/items.test.mjs fetches every preview
+# address it writes as a crawler would, served under the same path.
+export PUBLIC_URL=https://news.example/graphics/sessions/
 trunk build --release --offline
 node scripts/size.mjs dist
 
 step "test build: the same with the fixtures, shared by every end-to-end test"
-STORY_FIXTURES=1 trunk build --release --offline --features fixtures --dist target/dist-fixtures
+PUBLIC_URL= STORY_FIXTURES=1 trunk build --release --offline --features fixtures --dist target/dist-fixtures
+
+step "a story drafted from the seed article validates and builds (any valid story does)"
+scripts/draft.sh stories/sessions-kislyak/article.txt --published 2017-03-02 --out target/draft-story
+scripts/check-story.sh target/draft-story
+STORY_DIR="$PWD/target/draft-story" cargo clippy --lib --bins --locked -- -D warnings
+PUBLIC_URL= STORY_DIR="$PWD/target/draft-story" trunk build --release --offline --dist target/dist-draft
 
 step "end-to-end tests in Chromium"
-DIST=target/dist-fixtures RELEASE_DIST=dist node --test --test-concurrency=1 e2e/
+DIST=target/dist-fixtures RELEASE_DIST=dist DRAFT_DIST=target/dist-draft node --test --test-concurrency=1 e2e/
 
 step "all tests passed in $((SECONDS - started)) s"

@@ -54,6 +54,16 @@
   // The colours, before first paint: what the link's theme asks for; else light in an embed (a
   // dark block in a light article is jarring, and the host cannot see the reader's setting) and
   // the reader's system setting on a page of its own. app.css keys light-dark() on it.
+  // Whether the reader has pressed, tapped or typed here: until then an embed leaves the host
+  // page's focus alone (src/ui/guest.rs). Trusted events only: a script's are not the reader's.
+  function acted(e) {
+    if (!e.isTrusted) return;
+    root.setAttribute('data-acted', '');
+    document.removeEventListener('pointerdown', acted, true);
+    document.removeEventListener('keydown', acted, true);
+  }
+  document.addEventListener('pointerdown', acted, true);
+  document.addEventListener('keydown', acted, true);
   var themeValue = pairs.filter(function (p) { return p && p[0] === 'theme'; })[0];
   var theme = themeValue && (settings.themes || []).indexOf(themeValue[1]) >= 0 ? themeValue[1] : embed ? 'light' : 'auto';
   if (theme !== 'auto') root.setAttribute('data-theme', theme);

@@ -306,6 +306,7 @@ fn spans_resolve_to_their_exact_words_or_are_reported() {
                     published_note: Some("Set by the fuzzer.".into()),
                     publisher: None,
                     photo: None,
+                    draft: false,
                     headline_at: Located::default(),
                     summary_at: Located::default(),
                 },

@@ -82,7 +82,7 @@ fn main() {
             None => bundled::load(),
         }
         .unwrap_or_else(|e| fail(e.to_string()));
-        for view in story_explorer::views::view_state::View::ALL {
+        for view in story_explorer::views::view_state::View::of(&story) {
             let state = story_explorer::views::view_state::ViewState {
                 view,
                 ..Default::default()

@@ -326,7 +326,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
             }
             { header(&story, html! { <ShareBar query={encode(view)} item={paged_item(&story, view.selected.as_deref())} {title} /> }) }
             <nav class="views" aria-label="Views">
-                { for View::ALL.into_iter().map(switch) }
+                { for View::of(&story).into_iter().map(switch) }
             </nav>
             <main id="main" tabindex="-1" class={class_list(&["layout", when(detail.is_some(), "layout--detail")])}
                 data-pages={if *pages >= EMBED_PAGES { "all".to_owned() } else { pages.to_string() }}

@@ -20,6 +20,9 @@ pub fn header(story: &StoryRef, share: Html) -> Html {
     });
     html! {
         <header class="masthead">
+            if meta.draft {
+                <p class="draft-banner" role="note"><strong>{ "Draft:" }</strong>{ " not yet checked by an editor. Names, speakers and dates may be wrong." }</p>
+            }
             <div class="masthead__top">
                 <p class="masthead__eyebrow">{ "Story explorer" }</p>
                 { share }

@@ -259,10 +259,17 @@ fn apply(out: &mut Decoded, key: &str, value: &str, story: &Story) -> Result<(),
     let bad = |what: &str| format!("{what} “{}”", shorten(value));
     match key {
         "view" => {
-            state.view = View::ALL
+            let view = View::ALL
                 .into_iter()
                 .find(|v| view_slug(*v) == value)
                 .ok_or_else(|| bad("the unknown view"))?;
+            if !view.has_content(story) {
+                return Err(format!(
+                    "the {} view, which this story has nothing for",
+                    view.label()
+                ));
+            }
+            state.view = view;
         }
         "q" => {
             let text: String = value.chars().take(MAX_TEXT).collect();

@@ -42,6 +42,26 @@ impl View {
         View::Article,
     ];
 
+    /// Whether `story` has anything for this view to show: a story without events has no
+    /// timeline, one without claims no claims, one without relationships no graph. A view with
+    /// nothing in it is left out of the switcher rather than shown empty.
+    pub fn has_content(self, story: &story_core::story::Story) -> bool {
+        match self {
+            View::Cards | View::Article => true,
+            View::Timeline => !story.events().is_empty(),
+            View::Claims => !story.claims().is_empty(),
+            View::Graph => !story.relationships().is_empty(),
+        }
+    }
+
+    /// The views `story` has something for, in the switcher's order.
+    pub fn of(story: &story_core::story::Story) -> Vec<View> {
+        View::ALL
+            .into_iter()
+            .filter(|v| v.has_content(story))
+            .collect()
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             View::Cards => "Cards",

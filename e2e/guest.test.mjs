@@ -1,0 +1,228 @@
+// A good guest: embedded in a news page on another origin, the explorer never takes the host
+// page's focus or scrolls it, its document is never taller than the frame the host gives it (so a
+// wheel or a finger over it scrolls the article around it), and it is light unless the host asks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { env } from './harness.mjs';
+
+/** The embed snippet a newsroom pastes (the front page's oEmbed `html`), pointed at `query`. */
+async function snippetFor(query) {
+  const oembed = await (await fetch(new URL('oembed.json', env.server.url))).json();
+  return oembed.html.replace('"./?embed=1"', `"${env.server.url}?${query.replaceAll('&', '&amp;')}"`);
+}
+
+/**
+ * A host article on another origin (localhost, against the explorer's 127.0.0.1): a search box,
+ * `above` px of text, the snippet, and a long text after it. Resolves to { url, close }.
+ */
+async function hostArticle(snippet, { above = 0 } = {}) {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><title>News page</title>
+      <meta name="viewport" content="width=device-width, initial-scale=1"></head>
+      <body style="margin:0;background:#fff;color:#111;font:16px/1.5 Georgia,serif">
+      <h1 style="margin:0;padding:8px">A news page</h1>
+      <label style="display:block;padding:8px">Search this site <input id="host-search" type="search"></label>
+      <div id="above" style="height:${above}px">The article begins here.</div>
+      ${snippet}
+      <div id="after" style="height:4000px">The article goes on.</div></body></html>`);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://localhost:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** The explorer's frame in `hostPage` (at `address`, if given), once its engine runs and has
+ * painted twice. */
+async function embedded(hostPage, address) {
+  const frame = await (await hostPage.waitForSelector('iframe', { state: 'attached' })).contentFrame();
+  if (address) await frame.waitForURL((url) => url.href === address);
+  await frame.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
+  await settled(frame);
+  return frame;
+}
+
+/** Two frames painted: for a frame in sight (Chromium paints no frame of a cross-origin iframe
+ * out of sight). */
+const painted = (frame) => frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+/** Every task queued so far has run (the engine's effects among them), in sight or not. */
+const settled = (frame) => frame.evaluate(() => new Promise((done) => setTimeout(() => setTimeout(done, 0), 0)));
+
+const DEVICES = {
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  desktop: { viewport: { width: 1280, height: 900 } },
+};
+
+const LINKS = [
+  ['an item', 'item=peskov-no-details&embed=1', '#detail[data-id="peskov-no-details"]'],
+  ['a graph item', 'view=graph&item=jeff-sessions&embed=1', '#detail[data-id="jeff-sessions"]'],
+  ['an article target', 'view=article&at=peskov-no-details&embed=1', '#article-target'],
+];
+
+for (const [device, options] of Object.entries(DEVICES)) {
+  test(`on a ${device}, embeds opened on an item, a graph item or an article target leave the host page's focus and scroll alone`, async () => {
+    for (const [what, query, shown] of LINKS) {
+      const host = await hostArticle(await snippetFor(query), { above: options.viewport.height });
+      const context = await env.browser.newContext({ ...options, saveData: false });
+      const hostPage = await context.newPage();
+      try {
+        await hostPage.goto(host.url);
+        await hostPage.focus('#host-search');
+        const frame = await embedded(hostPage);
+        await frame.waitForSelector(shown, { state: 'attached' });
+        await settled(frame);
+        assert.equal(await hostPage.evaluate(() => scrollY), 0, `${what}: the host page did not scroll`);
+        assert.equal(await hostPage.evaluate(() => document.activeElement.id), 'host-search', `${what}: the host keeps its focus`);
+        await hostPage.keyboard.type('kremlin');
+        assert.equal(await hostPage.inputValue('#host-search'), 'kremlin', `${what}: what the reader types goes to the host`);
+        assert.equal(await frame.evaluate(() => document.hasFocus()), false, `${what}: the embed did not take focus`);
+        // Once the reader acts inside the embed, it is theirs: a card opened there takes focus.
+        if (what === 'an item') {
+          await hostPage.evaluate(() => document.querySelector('iframe').scrollIntoView());
+          await frame.click('#detail button:has-text("Close")');
+          await frame.waitForSelector('#detail', { state: 'detached' });
+          const first = frame.locator('.card__open').first();
+          const id = await first.evaluate((b) => b.closest('[data-id]').dataset.id);
+          await first.click();
+          await frame.waitForSelector(`#detail[data-id="${id}"]`, { state: 'attached' });
+          await frame.waitForFunction(() => document.activeElement?.closest('#detail'));
+        }
+      } finally {
+        await context.close();
+        await host.close();
+      }
+    }
+  });
+}
+
+/** Waits until the host's frame is as tall as the content it reports, then checks that the frame's
+ * document is no taller than the frame (nothing to scroll inside it). */
+async function heightsAgree(hostPage, frame, what) {
+  await settled(frame);
+  const content = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  try {
+    await hostPage.waitForFunction((h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 1, content, { timeout: 5000 });
+  } catch {
+    assert.fail(`${what}: the content is ${content} px, the frame ${await hostPage.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height)} px`);
+  }
+  await settled(frame);
+  const [inner, frameHeight] = await frame.evaluate(() => [document.scrollingElement.scrollHeight, innerHeight]);
+  assert.ok(inner <= frameHeight + 1, `${what}: the document is ${inner} px in a ${frameHeight} px frame`);
+}
+
+const VIEWS = ['cards', 'timeline', 'claims', 'graph', 'article'];
+
+for (const width of [320, 360, 700, 1280]) {
+  test(`at ${width} px an embed's document is never taller than its frame: every view, an item open, "Show more" at each step, the filters and the legend`, async () => {
+    const host = await hostArticle(await snippetFor('embed=1'));
+    const context = await env.browser.newContext({ viewport: { width, height: 800 }, saveData: false });
+    const hostPage = await context.newPage();
+    try {
+      await hostPage.goto(host.url);
+      for (const view of VIEWS) {
+        for (const item of ['', '&item=jeff-sessions']) {
+          const query = `view=${view}${item}&embed=1`;
+          const address = `${env.server.url}?${query}`;
+          await hostPage.evaluate((src) => { scrollTo(0, 0); document.querySelector('iframe').src = src; }, address);
+          const frame = await embedded(hostPage, address);
+          if (process.env.E2E_TRACE) console.log(`${width} ${query}`);
+          await heightsAgree(hostPage, frame, `${query}, as opened`);
+          for (let step = 2; await frame.isVisible('.embed-more'); step += 1) {
+            await frame.click('.embed-more');
+            await frame.waitForSelector(`main[data-pages="${step === 4 ? 'all' : step}"]`, { state: 'attached' });
+            if (process.env.E2E_TRACE) console.log(`  show more ${step}`);
+            await heightsAgree(hostPage, frame, `${query}, "Show more" to page ${step}`);
+          }
+          if (item || view === 'article') continue;
+          if (view === 'claims') {
+            await frame.click('.claims__legend summary');
+            await heightsAgree(hostPage, frame, `${query}, the stance legend open`);
+          }
+          await frame.click('.filters__more summary');
+          await frame.waitForSelector('.filters__panel', { state: 'visible' });
+          await heightsAgree(hostPage, frame, `${query}, the filters open`);
+          await hostPage.keyboard.press('Escape');
+        }
+      }
+    } finally {
+      await context.close();
+      await host.close();
+    }
+  });
+}
+
+for (const [device, options] of Object.entries({ phone: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }, desktop: DEVICES.desktop })) {
+  test(`on a ${device}, a ${device === 'phone' ? 'finger' : 'wheel'} over every embedded view scrolls the host article, not the frame`, async () => {
+    for (const view of VIEWS) {
+      const host = await hostArticle(await snippetFor(`view=${view}&embed=1`), { above: 120 });
+      const context = await env.browser.newContext({ ...options, saveData: false });
+      const hostPage = await context.newPage();
+      try {
+        await hostPage.goto(host.url);
+        const frame = await embedded(hostPage);
+        await heightsAgree(hostPage, frame, view);
+        // A point over the embed's content, clear of the graph's own controls.
+        const box = await hostPage.locator('iframe').boundingBox();
+        const [x, y] = [box.x + box.width / 2, Math.min(box.y + box.height - 40, options.viewport.height - 60)];
+        if (device === 'phone') {
+          // A finger drawn 300 px up the screen, as touch input (not a synthetic script event).
+          const cdp = await context.newCDPSession(hostPage);
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+          for (let step = 1; step <= 10; step += 1) {
+            await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - step * 30 }] });
+          }
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        } else {
+          await hostPage.mouse.move(x, y);
+          await hostPage.mouse.wheel(0, 300);
+        }
+        await hostPage.waitForFunction(() => scrollY > 100, null, { timeout: 5000 }).catch(() => {});
+        const [hostScroll, frameScroll, regionScroll] = [
+          await hostPage.evaluate(() => scrollY),
+          await frame.evaluate(() => scrollY),
+          await frame.evaluate(() => document.getElementById('main').scrollTop),
+        ];
+        assert.ok(hostScroll > 100, `${view}: the host article scrolled (${hostScroll} px)`);
+        assert.equal(frameScroll, 0, `${view}: the frame's own page did not scroll`);
+        assert.equal(regionScroll, 0, `${view}: the capped region did not scroll`);
+      } finally {
+        await context.close();
+        await host.close();
+      }
+    }
+  });
+}
+
+test('an embed is light in a dark system unless its link asks; a page of its own follows the system', async () => {
+  const context = await env.browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  try {
+    for (const [query, expected] of [
+      ['?embed=1', 'rgb(255, 255, 255)'],
+      ['?embed=1&theme=dark', 'rgb(18, 20, 23)'],
+      ['?embed=1&theme=auto', 'rgb(18, 20, 23)'],
+      ['?theme=light', 'rgb(255, 255, 255)'],
+      ['', 'rgb(18, 20, 23)'],
+    ]) {
+      await page.goto(env.server.url + query);
+      assert.equal(await background(), expected, query || 'the page');
+    }
+    // The choice is in the Embed dialog, and the snippet carries it; the app keeps it in links.
+    await page.goto(`${env.server.url}?view=graph&theme=dark`);
+    await page.evaluate(() => window.storyExplorer.start());
+    await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
+    assert.equal(await page.locator('.notice').count(), 0, 'theme is a setting the app knows');
+    await page.click('button:has-text("Embed")');
+    assert.doesNotMatch(await page.inputValue('#embed-code'), /theme=/, 'light, the default, is left out');
+    await page.check('input[name="embed-theme"][value="dark"]');
+    assert.match(await page.inputValue('#embed-code'), /\?view=graph&amp;theme=dark&amp;embed=1"/);
+    await page.goto(`${env.server.url}?theme=purple&embed=1`);
+    await page.evaluate(() => window.storyExplorer.start());
+    await page.waitForSelector('.notice');
+    assert.match(await page.textContent('.notice'), /the theme “purple”/);
+    assert.equal(await background(), 'rgb(255, 255, 255)', 'an unknown theme: an embed stays light');
+  } finally {
+    await context.close();
+  }
+});
