@@ -1,5 +1,6 @@
 // Without JavaScript, without WebAssembly: the page still tells the story.
 import { test } from 'node:test';
+import { serve } from './server.mjs';
 import assert from 'node:assert/strict';
 import { ARTICLE, axe, env, squash } from './harness.mjs';
 
@@ -109,6 +110,31 @@ for (const [what, { files, role, words, handle }] of Object.entries(BREAKAGES)) 
     }
   });
 }
+
+test('a download that is slow but arriving is never offered "Try again"; only one that stalls is', async () => {
+  const settings = JSON.parse(await (await fetch(env.server.url)).text().then((html) => html.match(/<script type="application\/json" id="explorer-settings">([^<]*)</)[1]));
+  // Longer in all than the watchdog's wait, but never that long without a byte.
+  const parts = Math.ceil((settings.engineWait * 1.5) / 800);
+  const slow = await serve(process.env.DIST ?? 'dist', { trickle: { files: ENGINE_WASM, parts, every: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(() => {
+      new MutationObserver(() => { if (document.querySelector('.boot-retry')) window.offeredRetry = true; })
+        .observe(document, { childList: true, subtree: true });
+    });
+    const started = Date.now();
+    await page.goto(slow.url);
+    await page.click('#open-jeff-sessions');
+    await page.waitForSelector('html[data-engine="ready"]', { state: 'attached', timeout: 60_000 });
+    await page.waitForSelector('#detail[data-id="jeff-sessions"]');
+    assert.ok(Date.now() - started > settings.engineWait, 'the download took longer than the watchdog waits');
+    assert.equal(await page.evaluate(() => window.offeredRetry ?? false), false, 'no "Try again" while bytes arrive');
+  } finally {
+    await context.close();
+    await slow.close();
+  }
+});
 
 test('a program that keeps failing is retried a few times, then the reader is asked to reload', async () => {
   const context = await env.browser.newContext();

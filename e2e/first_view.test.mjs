@@ -197,10 +197,16 @@ test('a card opened before the engine arrives opens once it has', async () => {
   const { page, release, close } = await fresh({ hold: true });
   try {
     await page.click('#open-sergey-kislyak');
+    // Acknowledged at once, while the engine is still on its way (held here): the control says
+    // it is starting, to sight and to assistive technology.
+    const button = page.locator('#open-sergey-kislyak');
+    assert.equal(await button.getAttribute('aria-busy'), 'true');
+    assert.notEqual(await button.evaluate((b) => getComputedStyle(b, '::after').content), 'none', 'a spinner shows');
     release();
     await page.waitForSelector('#detail h2');
     assert.match(squash(await page.textContent('#detail h2')), /Sergey Kislyak/);
     await page.waitForURL(/item=sergey-kislyak/);
+    assert.equal(await page.locator('[data-pending], [aria-busy]').count(), 0, 'answered: the marks are gone');
   } finally {
     await close();
   }

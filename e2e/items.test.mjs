@@ -140,7 +140,7 @@ test('an item page keeps its item under what share tools add, and with the setti
 // crawler that fetches them as written (no <base>, no script) gets the image, the page and the
 // oEmbed response, whose embed and thumbnail are absolute too.
 const PUBLIC_URL = process.env.PUBLIC_URL;
-test('published, every page's preview, canonical and oEmbed addresses are absolute and fetchable as a crawler fetches them', { skip: !PUBLIC_URL && 'no PUBLIC_URL' }, async () => {
+test('published, every page’s preview, canonical and oEmbed addresses are absolute and fetchable as a crawler fetches them', { skip: !PUBLIC_URL && 'no PUBLIC_URL' }, async () => {
   const base = new URL(PUBLIC_URL).pathname;
   const site = await serve(process.env.RELEASE_DIST ?? 'dist', { base });
   const local = (url) => {

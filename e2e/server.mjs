@@ -16,8 +16,12 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` under `base` (e.g. "/" or "/graphics/sessions/"); resolves to { url, close }. */
-export async function serve(root, { base = '/', port = 0, host = '127.0.0.1' } = {}) {
+/**
+ * Serves `root` under `base` (e.g. "/" or "/graphics/sessions/"); resolves to { url, close }.
+ * `trickle: { files, parts, every }` sends the files whose path matches `files` in `parts` pieces,
+ * `every` ms apart: a slow connection that keeps delivering.
+ */
+export async function serve(root, { base = '/', port = 0, host = '127.0.0.1', trickle } = {}) {
   const dir = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -28,7 +32,13 @@ export async function serve(root, { base = '/', port = 0, host = '127.0.0.1' } =
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
+      if (!trickle?.files.test(path)) return res.end(body);
+      const size = Math.ceil(body.length / trickle.parts);
+      for (let at = 0; at < body.length; at += size) {
+        res.write(body.subarray(at, at + size));
+        await new Promise((later) => setTimeout(later, trickle.every));
+      }
+      res.end();
     } catch {
       send(res, 404, 'not found');
     }

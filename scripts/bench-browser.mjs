@@ -157,6 +157,45 @@ async function tapAt2s(browser, url, response) {
   return { took, engine };
 }
 
+/** The slow phone of the early-tap figure: Chrome DevTools' "Slow 3G" link and a 4× slower CPU. */
+const SLOW_PHONE = { latency: 400, downloadThroughput: (400 * 1024) / 8, uploadThroughput: (400 * 1024) / 8, cpu: 4 };
+
+/**
+ * A reader on a slow phone (SLOW_PHONE, no Save-Data) taps the first card's title as soon as it
+ * shows: milliseconds from the tap to the first frame that acknowledges it (the control shows it is
+ * starting, or the response itself) and to the first frame showing the response. The bundle is
+ * served uncompressed, as e2e/server.mjs serves it.
+ */
+async function earlyTap(browser, url, response) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, saveData: false });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...SLOW_PHONE });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_PHONE.cpu });
+  await page.addInitScript((selector) => {
+    window.tapTimes = new Promise((done) => {
+      addEventListener('pointerdown', () => {
+        const tapped = performance.now();
+        let acknowledged = null;
+        const look = () => requestAnimationFrame(() => {
+          const answered = document.querySelector(selector);
+          if (acknowledged === null && (answered || document.querySelector('[data-pending]'))) acknowledged = performance.now();
+          if (answered) done({ acknowledged: acknowledged - tapped, answered: performance.now() - tapped, at: tapped });
+          else look();
+        });
+        look();
+      }, { capture: true, once: true });
+    });
+  }, response);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForSelector('.card__open', { timeout: 120_000 });
+  await page.tap('.card__open >> nth=0');
+  const times = await page.evaluate(() => window.tapTimes);
+  await context.close();
+  return times;
+}
+
 async function layoutTime(browser, url) {
   const times = [];
   for (let run = 0; run < runs; run++) {
@@ -216,6 +255,17 @@ try {
   console.log(`\nA tap 2 s after load, 390×844, no Save-Data — medians of ${runs} runs, tap to the first frame showing the response`);
   console.log(`  app (engine fetched when idle)  ${ms(tapMedian('app'))}   (engine ready before the tap in ${taps.app.filter((t) => t.engine === 'ready').length} of ${runs} runs)`);
   console.log(`  reference page                  ${ms(tapMedian('reference'))}`);
+
+  const early = { app: [], reference: [] };
+  const earlyRuns = Math.min(runs, 3);
+  for (let run = 0; run < earlyRuns; run++) {
+    early.app.push(await earlyTap(browser, app.url, '#detail'));
+    early.reference.push(await earlyTap(browser, reference.url, '.card--selected'));
+  }
+  const earlyMedian = (side, key) => median(early[side].map((t) => t[key]));
+  console.log(`\nA tap as soon as the first card shows, slow phone (${SLOW_PHONE.downloadThroughput * 8 / 1024} kbit/s, ${SLOW_PHONE.latency} ms round trip, CPU ${SLOW_PHONE.cpu}× slower; served uncompressed) — medians of ${earlyRuns} runs`);
+  console.log(`  app: acknowledged ${ms(earlyMedian('app', 'acknowledged'))}, answered ${ms(earlyMedian('app', 'answered'))} (tapped at ${ms(earlyMedian('app', 'at'))} after navigation)`);
+  console.log(`  reference page: acknowledged and answered ${ms(earlyMedian('reference', 'answered'))} (tapped at ${ms(earlyMedian('reference', 'at'))})`);
 
   console.log(`\nUpdates — medians of ${runs} runs; "app" = from the action to the rendered DOM (Performance API), "frame" = to the end of the style and layout that follow`);
   for (const [label, query] of [['seed story', ''], ['synthetic 1,000 items', '?synthetic=1000'], ['synthetic 5,000 items', '?synthetic=5000']]) {

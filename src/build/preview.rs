@@ -47,8 +47,8 @@ pub fn front(story: &Story) -> Preview {
     let holds = [
         count(
             story.entities().len(),
-            "person or organization",
-            "people and organizations",
+            "name",
+            "people, organizations and places",
         ),
         count(story.quotes().len(), "quote", "quotes"),
         count(story.events().len(), "dated event", "dated events"),
@@ -60,7 +60,7 @@ pub fn front(story: &Story) -> Preview {
     .join(" · ");
     let main = headline(story).to_owned();
     let byline = story.words(&story.meta().summary_at.span).to_owned();
-    let footer = [holds, date_line(story)]
+    let footer = [date_line(story), holds]
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
@@ -199,7 +199,7 @@ mod tests {
         assert!(p.byline.len() > 40, "the lede: {}", p.byline);
         let quotes = format!("{} quotes", story.quotes().len());
         assert!(p.footer.contains(&quotes), "{}", p.footer);
-        assert!(p.footer.ends_with("March 2, 2017"), "{}", p.footer);
+        assert!(p.footer.starts_with("March 2, 2017 · "), "{}", p.footer);
     }
 
     #[test]

@@ -154,8 +154,14 @@ fn wrap(font: &Font, size: f32, text: &str, width: f32, most: usize) -> (Vec<Str
     if cut {
         lines.truncate(most);
         if let Some(last) = lines.last_mut() {
+            // Whole words off the end, so a cut never leaves half a word before the ellipsis.
             while !last.is_empty() && measure(font, size, &format!("{last} …")) > width {
-                last.pop();
+                match last.rfind(' ') {
+                    Some(at) => last.truncate(at),
+                    None => {
+                        last.pop();
+                    }
+                }
             }
             last.push_str(" …");
         }
