@@ -32,6 +32,7 @@ step "test build: the same with the fixtures, shared by every end-to-end test"
 PUBLIC_URL= STORY_FIXTURES=1 trunk build --release --offline --features fixtures --dist target/dist-fixtures
 
 step "a story drafted from the seed article validates and builds (any valid story does)"
+rm -rf target/draft-story
 scripts/draft.sh stories/sessions-kislyak/article.txt --published 2017-03-02 --out target/draft-story
 scripts/check-story.sh target/draft-story
 STORY_DIR="$PWD/target/draft-story" cargo clippy --lib --bins --locked -- -D warnings

@@ -395,6 +395,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn meta_and_oembed_describe_the_story() {
         let story = bundled::load().unwrap();
         let front = crate::build::preview::front(&story);
