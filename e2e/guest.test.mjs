@@ -9,6 +9,7 @@ import { env } from './harness.mjs';
 /** The embed snippet a newsroom pastes (the front page's oEmbed `html`), pointed at `query`. */
 async function snippetFor(query) {
   const oembed = await (await fetch(new URL('oembed.json', env.server.url))).json();
+  assert.ok(oembed.html.includes('"./?embed=1"'), 'the test bundle is not a publishing build: its embed code points at its own folder');
   return oembed.html.replace('"./?embed=1"', `"${env.server.url}?${query.replaceAll('&', '&amp;')}"`);
 }
 
@@ -85,7 +86,7 @@ for (const [device, options] of Object.entries(DEVICES)) {
           const id = await first.evaluate((b) => b.closest('[data-id]').dataset.id);
           await first.click();
           await frame.waitForSelector(`#detail[data-id="${id}"]`, { state: 'attached' });
-          await frame.waitForFunction(() => document.activeElement?.closest('#detail'));
+          await frame.waitForFunction(() => document.activeElement?.closest('#detail'), null, { polling: 100 });
         }
       } finally {
         await context.close();
@@ -125,12 +126,10 @@ for (const width of [320, 360, 700, 1280]) {
           const address = `${env.server.url}?${query}`;
           await hostPage.evaluate((src) => { scrollTo(0, 0); document.querySelector('iframe').src = src; }, address);
           const frame = await embedded(hostPage, address);
-          if (process.env.E2E_TRACE) console.log(`${width} ${query}`);
           await heightsAgree(hostPage, frame, `${query}, as opened`);
           for (let step = 2; await frame.isVisible('.embed-more'); step += 1) {
             await frame.click('.embed-more');
             await frame.waitForSelector(`main[data-pages="${step === 4 ? 'all' : step}"]`, { state: 'attached' });
-            if (process.env.E2E_TRACE) console.log(`  show more ${step}`);
             await heightsAgree(hostPage, frame, `${query}, "Show more" to page ${step}`);
           }
           if (item || view === 'article') continue;
@@ -214,8 +213,10 @@ test('an embed is light in a dark system unless its link asks; a page of its own
     await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
     assert.equal(await page.locator('.notice').count(), 0, 'theme is a setting the app knows');
     await page.click('button:has-text("Embed")');
+    await page.waitForFunction(() => document.querySelector('#embed-code').value.includes('embed=1'));
     assert.doesNotMatch(await page.inputValue('#embed-code'), /theme=/, 'light, the default, is left out');
     await page.check('input[name="embed-theme"][value="dark"]');
+    await page.waitForFunction(() => document.querySelector('#embed-code').value.includes('theme=dark'));
     assert.match(await page.inputValue('#embed-code'), /\?view=graph&amp;theme=dark&amp;embed=1"/);
     await page.goto(`${env.server.url}?theme=purple&embed=1`);
     await page.evaluate(() => window.storyExplorer.start());

@@ -18,8 +18,9 @@ const TYPES = {
 
 /**
  * Serves `root` under `base` (e.g. "/" or "/graphics/sessions/"); resolves to { url, close }.
- * `trickle: { files, parts, every }` sends the files whose path matches `files` in `parts` pieces,
- * `every` ms apart: a slow connection that keeps delivering.
+ * `trickle: { files, parts, every, pause }` sends the files whose path matches `files` in `parts`
+ * pieces, `every` ms apart (a slow connection that keeps delivering), and, with `pause`, waits that
+ * many ms after the first piece (a connection that stalls mid-way, then recovers).
  */
 export async function serve(root, { base = '/', port = 0, host = '127.0.0.1', trickle } = {}) {
   const dir = resolve(root);
@@ -36,7 +37,7 @@ export async function serve(root, { base = '/', port = 0, host = '127.0.0.1', tr
       const size = Math.ceil(body.length / trickle.parts);
       for (let at = 0; at < body.length; at += size) {
         res.write(body.subarray(at, at + size));
-        await new Promise((later) => setTimeout(later, trickle.every));
+        await new Promise((later) => setTimeout(later, at === 0 && trickle.pause ? trickle.pause : trickle.every));
       }
       res.end();
     } catch {

@@ -56,14 +56,14 @@
   // the reader's system setting on a page of its own. app.css keys light-dark() on it.
   // Whether the reader has pressed, tapped or typed here: until then an embed leaves the host
   // page's focus alone (src/ui/guest.rs). Trusted events only: a script's are not the reader's.
+  // (A screen reader's browse mode activates a control with a bare click.)
+  var ACTS = ['pointerdown', 'keydown', 'click'];
   function acted(e) {
     if (!e.isTrusted) return;
     root.setAttribute('data-acted', '');
-    document.removeEventListener('pointerdown', acted, true);
-    document.removeEventListener('keydown', acted, true);
+    ACTS.forEach(function (type) { document.removeEventListener(type, acted, true); });
   }
-  document.addEventListener('pointerdown', acted, true);
-  document.addEventListener('keydown', acted, true);
+  ACTS.forEach(function (type) { document.addEventListener(type, acted, true); });
   var themeValue = pairs.filter(function (p) { return p && p[0] === 'theme'; })[0];
   var theme = themeValue && (settings.themes || []).indexOf(themeValue[1]) >= 0 ? themeValue[1] : embed ? 'light' : 'auto';
   if (theme !== 'auto') root.setAttribute('data-theme', theme);
@@ -172,6 +172,7 @@
     }
     whenParsed(function () {
       clearNotice();
+      if (how === 'failed') unmarkPending();
       var last = attempt >= (settings.engineTries || 1);
       notice = document.createElement('div');
       notice.className = 'boot-retry';
@@ -187,7 +188,11 @@
         retry.type = 'button';
         retry.className = 'button';
         retry.textContent = 'Try again';
-        retry.addEventListener('click', function () { clearNotice(); load(); });
+        retry.addEventListener('click', function () {
+          clearNotice();
+          clicks.forEach(function (key) { var el = find(key); if (el) busy(el, true); });
+          load();
+        });
         notice.appendChild(retry);
       }
       document.body.appendChild(notice);
@@ -231,6 +236,7 @@
         var bytes = new Uint8Array(length);
         var at = 0;
         chunks.forEach(function (chunk) { bytes.set(chunk, at); at += chunk.length; });
+        chunks = null;
         return subtle.digest(algorithm, bytes).then(function (digest) {
           var text = btoa(String.fromCharCode.apply(null, new Uint8Array(digest)));
           if (integrity.split(/\s+/).map(function (h) { return h.slice(h.indexOf('-') + 1); }).indexOf(text) < 0) {
@@ -249,8 +255,9 @@
     pending = typeof AbortController === 'function' ? new AbortController() : null;
     // A download is slow only when no byte has come for a while (see fetchEngine); one that is
     // arriving, however slowly, is never offered "Try again", which would start it over.
+    var over = false;
     function alive() {
-      if (mine !== attempt) return;
+      if (mine !== attempt || over) return;
       clearTimeout(watchdog);
       watchdog = setTimeout(function () { stalled(mine, 'slow'); }, settings.engineWait || 8000);
     }
@@ -270,12 +277,16 @@
         return module.default({ module_or_path: wasm });
       })
       .then(function (exports) {
+        over = true;
         if (mine !== attempt) return;
         clearTimeout(watchdog);
         clearNotice();
         dispatchEvent(new CustomEvent('explorer-engine', { detail: { wasm: exports } }));
       })
       .catch(function () {
+        // Done, one way or the other: bytes still arriving for it must not restart the watchdog.
+        over = true;
+        if (pending) pending.abort();
         if (mine !== attempt) return;
         clearTimeout(watchdog);
         stalled(mine, 'failed');
@@ -339,6 +350,22 @@
   }
 
   var CONTROLS = 'button, a[href], input, select, textarea, summary, label';
+
+  // A tapped control's "starting" mark (see earlyClick): on while the engine is on its way, off
+  // when it has answered or has failed (a spinner beside "could not be loaded" would mislead),
+  // and on again for the taps still waiting when the reader tries again.
+  function busy(el, on) {
+    if (on) {
+      el.setAttribute('data-pending', '');
+      el.setAttribute('aria-busy', 'true');
+    } else {
+      el.removeAttribute('data-pending');
+      el.removeAttribute('aria-busy');
+    }
+  }
+  function unmarkPending() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-pending]'), function (el) { busy(el, false); });
+  }
   function control(e) { return e.target && e.target.closest ? e.target.closest(CONTROLS) : null; }
   // Reading (scrolling, paging with keys, touching text) does not load the engine; reaching
   // for a control does. A moving pointer, not pointerover: scrolling under a resting mouse
@@ -362,8 +389,7 @@
     if (target.type !== 'checkbox') e.preventDefault();
     clicks.push(keyOf(target));
     // Acknowledged at once: the control shows it is starting (app.css) until the engine answers.
-    target.setAttribute('data-pending', '');
-    target.setAttribute('aria-busy', 'true');
+    busy(target, true);
     wanted();
   }
   document.addEventListener('click', earlyClick, true);
@@ -382,17 +408,14 @@
     if (heights) heights.disconnect();
     var replay = clicks;
     clicks = [];
-    Array.prototype.forEach.call(document.querySelectorAll('[data-pending]'), function (el) {
-      el.removeAttribute('data-pending');
-      el.removeAttribute('aria-busy');
-    });
+    unmarkPending();
     replay.forEach(function (key) {
       // One click failing (a control this view lacks) must not stop the others.
       try {
         var el = find(key);
         if (!el) return;
         // Copying needs the reader's own click (browsers refuse a replayed one): offer the button.
-        if (/^Copy/.test(el.textContent)) el.focus();
+        if (/^Copy/.test(el.textContent)) el.focus({ preventScroll: embed });
         else el.click();
       } catch (err) {
         if (window.console) console.warn('Story explorer: an early click was not replayed', err);

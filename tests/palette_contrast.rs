@@ -104,6 +104,27 @@ fn graphics_and_focus_rings_reach_3_to_1_in_both_themes() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// The light colours again, for browsers without light-dark(): equal to the first of each pair.
+#[test]
+fn browsers_without_light_dark_get_the_light_palette() {
+    let at = CSS
+        .find("@supports not (color: light-dark(")
+        .expect("a fallback for browsers without light-dark()");
+    let block = &CSS[at..];
+    let block = &block[..block.find("\n}").expect("a closed @supports block")];
+    let fallback: Theme = block
+        .lines()
+        .filter_map(|line| {
+            let (name, value) = line.trim().strip_prefix("--")?.split_once(':')?;
+            let hex = value.trim().strip_suffix(';')?.strip_prefix('#')?;
+            let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+            Some((name.to_owned(), [channel(0)?, channel(2)?, channel(4)?]))
+        })
+        .collect();
+    let [(_, light), _] = themes();
+    assert_eq!(fallback, light);
+}
+
 #[test]
 fn both_themes_define_the_same_colours() {
     let [(_, light), (_, dark)] = themes();

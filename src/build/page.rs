@@ -117,7 +117,15 @@ pub fn public_url(given: &str) -> Result<Option<String>, String> {
         .or_else(|| given.strip_prefix("http://"))
         .ok_or_else(|| format!("PUBLIC_URL must start with https:// (or http://), as in https://news.example/graphics/story/; it is \"{given}\""))?;
     let host = rest.split('/').next().unwrap_or_default();
-    if host.is_empty() || rest.contains(['?', '#', ' ', '"', '<', '>']) {
+    let file = rest
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.ends_with(".html") || last.ends_with(".htm"));
+    if host.is_empty()
+        || file
+        || rest.contains(['?', '#', '"', '<', '>'])
+        || rest.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
         return Err(format!("PUBLIC_URL must be the address of the folder the explorer is published in, with no query, fragment or spaces, as in https://news.example/graphics/story/; it is \"{given}\""));
     }
     Ok(Some(if given.ends_with('/') {

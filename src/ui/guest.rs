@@ -16,7 +16,8 @@ pub fn embedded() -> bool {
 }
 
 /// Whether the reader has pressed, tapped, clicked or typed inside this document since it loaded:
-/// `data-acted`, which static/boot.js sets on the first trusted pointer or key event. (The
+/// `data-acted`, which static/boot.js sets on the first trusted pointer, key or click event (a
+/// screen reader's browse mode activates controls with a bare click). (The
 /// browser's own `navigator.userActivation` would do, but automation's script evaluation grants
 /// it, so tests could not tell a guest from an intruder.)
 fn reader_has_acted() -> bool {
@@ -26,9 +27,10 @@ fn reader_has_acted() -> bool {
 }
 
 /// Whether the page may move focus now: always on a page of its own; in an embed, once the
-/// reader has acted inside it.
+/// reader has acted inside it, or while it has focus already (moving it within the frame takes
+/// nothing from the host).
 pub fn may_focus() -> bool {
-    !embedded() || reader_has_acted()
+    !embedded() || reader_has_acted() || gloo::utils::document().has_focus().unwrap_or(false)
 }
 
 /// Focuses `element` if the page may (see [`may_focus`]); embedded, without scrolling, since the

@@ -114,7 +114,6 @@ pub fn ShareBar(props: &ShareBarProps) -> Html {
             <dialog ref={dialog} class="embed-dialog" aria-labelledby="embed-title">
                 <h2 id="embed-title">{ "Embed this view" }</h2>
                 <p>{ "Paste this into your page. It starts at the current view, resizes itself to its content, and works without any other script." }</p>
-                <label for="embed-code">{ "Embed code" }</label>
                 <fieldset class="embed-dialog__theme">
                     <legend>{ "Colours" }</legend>
                     { for THEMES.into_iter().zip(THEME_LABELS).map(|(value, label)| {
