@@ -1,0 +1,342 @@
+//! Setting an item's fields, its span and its `inferred` reason. Values arrive as text from
+//! the page; each is checked for the kind of item and field it goes to, and a value the format
+//! cannot hold (a stance that is not one, a date that is not a date) is refused in plain words.
+//! Whether a value is *right* (a speaker that exists, a role the article supports) is left to
+//! live validation, so an editor can type through an unfinished state.
+
+use crate::edit::{Applied, EditError, Field, Value};
+use crate::session::Session;
+use crate::spans;
+use serde::de::DeserializeOwned;
+use std::ops::Range;
+use story_core::dates::PartialDate;
+use story_core::story::{
+    Claim, Entity, Event, Quote, Relationship, Response, Side, Span, StoryFile,
+};
+
+/// One item of any kind, to change.
+pub enum ItemMut<'a> {
+    Meta(&'a mut story_core::story::Meta),
+    Side(&'a mut Side),
+    Entity(&'a mut Entity),
+    Quote(&'a mut Quote),
+    Event(&'a mut Event),
+    Relationship(&'a mut Relationship),
+    Claim(&'a mut Claim),
+    Response(&'a mut Response),
+}
+
+pub fn find_mut<'a>(file: &'a mut StoryFile, id: &str) -> Result<ItemMut<'a>, EditError> {
+    if id == Session::META {
+        return Ok(ItemMut::Meta(&mut file.meta));
+    }
+    let missing = || EditError::NoSuchItem(id.to_owned());
+    if let Some(x) = file.sides.iter_mut().find(|x| x.id == id) {
+        return Ok(ItemMut::Side(x));
+    }
+    if let Some(x) = file.entities.iter_mut().find(|x| x.id == id) {
+        return Ok(ItemMut::Entity(x));
+    }
+    if let Some(x) = file.quotes.iter_mut().find(|x| x.id == id) {
+        return Ok(ItemMut::Quote(x));
+    }
+    if let Some(x) = file.events.iter_mut().find(|x| x.id == id) {
+        return Ok(ItemMut::Event(x));
+    }
+    if let Some(x) = file.relationships.iter_mut().find(|x| x.id == id) {
+        return Ok(ItemMut::Relationship(x));
+    }
+    for claim in &mut file.claims {
+        if claim.id == id {
+            return Ok(ItemMut::Claim(claim));
+        }
+        if let Some(x) = claim.responses.iter_mut().find(|x| x.id == id) {
+            return Ok(ItemMut::Response(x));
+        }
+    }
+    Err(missing())
+}
+
+/// The span an item is made from: the one a selection sets. The metadata's is the headline.
+fn main_span<'a>(item: &'a mut ItemMut) -> Result<&'a mut Span, EditError> {
+    Ok(match item {
+        ItemMut::Meta(m) => &mut m.headline,
+        ItemMut::Entity(x) => &mut x.source,
+        ItemMut::Quote(x) => &mut x.text,
+        ItemMut::Event(x) => &mut x.source,
+        ItemMut::Relationship(x) => &mut x.source,
+        ItemMut::Claim(x) => &mut x.source,
+        ItemMut::Response(x) => &mut x.source,
+        ItemMut::Side(_) => {
+            return Err(EditError::BadValue(
+                "A side is not tied to words of the article.".to_owned(),
+            ))
+        }
+    })
+}
+
+pub fn set_span(
+    file: &mut StoryFile,
+    article: &str,
+    id: &str,
+    range: Range<usize>,
+) -> Result<Applied, EditError> {
+    let span = spans::span_for(article, range)?;
+    let mut item = find_mut(file, id)?;
+    *main_span(&mut item)? = span;
+    Ok(Applied::default())
+}
+
+pub fn set_span_ends(
+    file: &mut StoryFile,
+    article: &str,
+    id: &str,
+    start_delta: i64,
+    end_delta: i64,
+) -> Result<Applied, EditError> {
+    let mut item = find_mut(file, id)?;
+    let slot = main_span(&mut item)?;
+    *slot = spans::adjust(slot, article, start_delta, end_delta)?;
+    Ok(Applied::default())
+}
+
+pub fn set_inferred(
+    file: &mut StoryFile,
+    id: &str,
+    reason: Option<&str>,
+) -> Result<Applied, EditError> {
+    if reason.is_some_and(|r| r.trim().is_empty()) {
+        return Err(EditError::BadValue(
+            "Say why this is inferred, in words a reader can weigh.".to_owned(),
+        ));
+    }
+    let slot = match find_mut(file, id)? {
+        ItemMut::Entity(x) => &mut x.inferred,
+        ItemMut::Quote(x) => &mut x.inferred,
+        ItemMut::Event(x) => &mut x.inferred,
+        ItemMut::Relationship(x) => &mut x.inferred,
+        ItemMut::Claim(x) => &mut x.inferred,
+        ItemMut::Response(x) => &mut x.inferred,
+        ItemMut::Meta(_) | ItemMut::Side(_) => {
+            return Err(EditError::BadValue(
+                "Only entities, quotes, events, relationships, claims and responses can be \
+                 marked inferred; for the date, write the published note."
+                    .to_owned(),
+            ))
+        }
+    };
+    *slot = reason.map(str::to_owned);
+    Ok(Applied::default())
+}
+
+fn text(field: Field, value: &Value) -> Result<String, EditError> {
+    match value {
+        Value::Text(t) => Ok(t.clone()),
+        _ => Err(EditError::BadValue(format!(
+            "{} takes one piece of text.",
+            label(field)
+        ))),
+    }
+}
+
+/// An optional text: empty text clears it, as an emptied text box should.
+fn optional(field: Field, value: &Value) -> Result<Option<String>, EditError> {
+    match value {
+        Value::None => Ok(None),
+        Value::Text(t) if t.trim().is_empty() => Ok(None),
+        Value::Text(t) => Ok(Some(t.clone())),
+        Value::List(_) => Err(EditError::BadValue(format!(
+            "{} takes one piece of text, or nothing.",
+            label(field)
+        ))),
+    }
+}
+
+fn list(field: Field, value: &Value) -> Result<Vec<String>, EditError> {
+    match value {
+        Value::List(items) => Ok(items.clone()),
+        Value::None => Ok(Vec::new()),
+        Value::Text(_) => Err(EditError::BadValue(format!(
+            "{} takes a list.",
+            label(field)
+        ))),
+    }
+}
+
+/// A value of one of the format's word lists (kinds, sourcing, stances, tracks), by its name
+/// in the file, so the page and the file use the same words.
+fn word<T: DeserializeOwned>(field: Field, value: &Value, allowed: &str) -> Result<T, EditError> {
+    let t = text(field, value)?;
+    serde_json::from_value(serde_json::Value::String(t.clone())).map_err(|_| {
+        EditError::BadValue(format!(
+            "“{t}” is not a {}; choose one of: {allowed}.",
+            label(field)
+        ))
+    })
+}
+
+fn date(field: Field, value: &Value) -> Result<Option<PartialDate>, EditError> {
+    optional(field, value)?
+        .map(|t| {
+            PartialDate::parse_iso(t.trim()).ok_or_else(|| {
+                EditError::BadValue(format!(
+                    "“{t}” is not a date; write it as 2017-03-02, 2017-03 or 2017."
+                ))
+            })
+        })
+        .transpose()
+}
+
+/// The field as an editor calls it.
+pub fn label(field: Field) -> &'static str {
+    match field {
+        Field::Kind => "kind",
+        Field::Name => "name",
+        Field::Aliases => "aliases",
+        Field::Role => "role",
+        Field::Side => "side",
+        Field::Note => "note",
+        Field::Speaker => "speaker",
+        Field::Sourcing => "sourcing",
+        Field::Via => "outlet (via)",
+        Field::Event => "event",
+        Field::Quotes => "quotes",
+        Field::Stance => "stance",
+        Field::Summary => "summary",
+        Field::Title => "title",
+        Field::Track => "track",
+        Field::Participants => "participants",
+        Field::When => "dating words (when)",
+        Field::Date => "date",
+        Field::From => "from",
+        Field::To => "to",
+        Field::Label => "label",
+        Field::Events => "events",
+        Field::Text => "claim text",
+        Field::Claimant => "claimant",
+        Field::SideName => "side name",
+        Field::StoryId => "story id",
+        Field::Published => "publication date",
+        Field::PublishedNote => "note on the publication date",
+        Field::Publisher => "publisher",
+    }
+}
+
+const KINDS: &str = "person, organization, group, place";
+const SOURCING: &str = "on-record, anonymous, official-statement, reported-by-outlet";
+const STANCES: &str =
+    "denial, non-denial, dismissal, characterization, criticism, call-to-act, support";
+const TRACKS: &str = "happened, reported";
+
+pub fn set(
+    file: &mut StoryFile,
+    id: &str,
+    field: Field,
+    value: &Value,
+) -> Result<Applied, EditError> {
+    let item = find_mut(file, id)?;
+    let v = value;
+    match (item, field) {
+        (ItemMut::Meta(m), Field::StoryId) => m.id = text(field, v)?,
+        (ItemMut::Meta(m), Field::Published) => {
+            m.published = date(field, v)?.ok_or_else(|| {
+                EditError::BadValue("The story needs a publication date.".to_owned())
+            })?
+        }
+        (ItemMut::Meta(m), Field::PublishedNote) => m.published_note = optional(field, v)?,
+        (ItemMut::Meta(m), Field::Publisher) => m.publisher = optional(field, v)?,
+        (ItemMut::Side(x), Field::SideName | Field::Name) => x.name = text(field, v)?,
+        (ItemMut::Entity(x), Field::Kind) => x.kind = word(field, v, KINDS)?,
+        (ItemMut::Entity(x), Field::Name) => x.name = text(field, v)?,
+        (ItemMut::Entity(x), Field::Aliases) => x.aliases = list(field, v)?,
+        (ItemMut::Entity(x), Field::Role) => x.role = optional(field, v)?,
+        (ItemMut::Entity(x), Field::Side) => x.side = optional(field, v)?,
+        (ItemMut::Entity(x), Field::Note) => x.note = optional(field, v)?,
+        (ItemMut::Quote(x), Field::Speaker) => x.speaker = text(field, v)?,
+        (ItemMut::Quote(x), Field::Sourcing) => x.sourcing = word(field, v, SOURCING)?,
+        (ItemMut::Quote(x), Field::Via) => x.via = optional(field, v)?,
+        (ItemMut::Quote(x), Field::Event) => x.event = optional(field, v)?,
+        (ItemMut::Event(x), Field::Title) => x.title = text(field, v)?,
+        (ItemMut::Event(x), Field::Track) => x.track = word(field, v, TRACKS)?,
+        (ItemMut::Event(x), Field::Participants) => x.participants = list(field, v)?,
+        (ItemMut::Event(x), Field::When) => x.when = text(field, v)?,
+        (ItemMut::Event(x), Field::Date) => x.date = date(field, v)?,
+        (ItemMut::Relationship(x), Field::From) => x.from = text(field, v)?,
+        (ItemMut::Relationship(x), Field::To) => x.to = text(field, v)?,
+        (ItemMut::Relationship(x), Field::Label) => x.label = text(field, v)?,
+        (ItemMut::Relationship(x), Field::Events) => x.events = list(field, v)?,
+        (ItemMut::Claim(x), Field::Text) => x.text = text(field, v)?,
+        (ItemMut::Claim(x), Field::Claimant) => x.claimant = text(field, v)?,
+        (ItemMut::Claim(x), Field::Event) => x.event = optional(field, v)?,
+        (ItemMut::Response(x), Field::Speaker) => x.speaker = text(field, v)?,
+        (ItemMut::Response(x), Field::Stance) => x.stance = word(field, v, STANCES)?,
+        (ItemMut::Response(x), Field::Summary) => x.summary = text(field, v)?,
+        (ItemMut::Response(x), Field::Quotes) => x.quotes = list(field, v)?,
+        (ItemMut::Response(x), Field::Event) => x.event = optional(field, v)?,
+        (_, field) => {
+            return Err(EditError::BadValue(format!(
+                "“{id}” has no {}.",
+                label(field)
+            )))
+        }
+    }
+    Ok(Applied::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use story_core::story::Track;
+
+    fn file() -> StoryFile {
+        let toml = r#"
+[meta]
+id = "s"
+headline = "Head"
+summary = "Body"
+published = "2017-03-02"
+[[events]]
+id = "e"
+title = "t"
+track = "happened"
+source = "Body"
+when = "Body"
+"#;
+        toml::from_str(toml).unwrap()
+    }
+
+    #[test]
+    fn values_are_checked_for_their_field_and_refused_in_plain_words() {
+        let mut f = file();
+        set(&mut f, "e", Field::Track, &Value::Text("reported".into())).unwrap();
+        assert_eq!(f.events[0].track, Track::Reported);
+        let wrong = set(&mut f, "e", Field::Track, &Value::Text("later".into())).unwrap_err();
+        assert_eq!(
+            wrong.to_string(),
+            "“later” is not a track; choose one of: happened, reported."
+        );
+        let no_field = set(&mut f, "e", Field::Speaker, &Value::Text("x".into())).unwrap_err();
+        assert_eq!(no_field.to_string(), "“e” has no speaker.");
+        let bad_date = set(&mut f, "e", Field::Date, &Value::Text("March 2".into())).unwrap_err();
+        assert!(bad_date.to_string().contains("write it as 2017-03-02"));
+        set(&mut f, "e", Field::Date, &Value::Text("2017-03".into())).unwrap();
+        assert_eq!(f.events[0].date, PartialDate::month(2017, 3));
+        set(&mut f, "e", Field::Date, &Value::Text(" ".into())).unwrap();
+        assert_eq!(f.events[0].date, None);
+    }
+
+    #[test]
+    fn inferred_needs_a_reason_and_belongs_to_items() {
+        let mut f = file();
+        assert!(set_inferred(&mut f, "e", Some("  ")).is_err());
+        set_inferred(&mut f, "e", Some("Read so.")).unwrap();
+        assert_eq!(f.events[0].inferred.as_deref(), Some("Read so."));
+        set_inferred(&mut f, "e", None).unwrap();
+        assert_eq!(f.events[0].inferred, None);
+        assert!(set_inferred(&mut f, Session::META, Some("x")).is_err());
+        assert_eq!(
+            set_inferred(&mut f, "nope", None),
+            Err(EditError::NoSuchItem("nope".into()))
+        );
+    }
+}
