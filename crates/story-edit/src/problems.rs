@@ -154,7 +154,7 @@ fn editor_words(field: Option<&str>, rest: &str, whole: &str) -> String {
         return "Select the words of the article this comes from.".to_owned();
     }
     if let Some(f) = field {
-        if rest.contains(" `` does not exist") {
+        if rest.contains("`` does not exist") {
             return format!("Choose the {}.", choose(f));
         }
     }
