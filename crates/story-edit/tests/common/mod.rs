@@ -5,8 +5,8 @@ use story_core::dates::PartialDate;
 use story_core::story::StoryFile;
 use story_edit::{open, start, Options, Session};
 
-pub const ARTICLE: &str = include_str!("../../../stories/sessions-kislyak/article.txt");
-pub const STORY: &str = include_str!("../../../stories/sessions-kislyak/story.toml");
+pub const ARTICLE: &str = include_str!("../../../../stories/sessions-kislyak/article.txt");
+pub const STORY: &str = include_str!("../../../../stories/sessions-kislyak/story.toml");
 
 pub fn seed() -> Session {
     open(ARTICLE, STORY).unwrap()
