@@ -255,7 +255,13 @@ mod tests {
     fn a_passage_repeated_word_for_word_is_refused_in_plain_words() {
         // Every passage around the middle "ha" either occurs twice or holds "ha" more than once.
         let err = span_for("ha ha ha", 3..5).unwrap_err();
-        assert_eq!(err, EditError::Repeated { words: "ha".into(), times: 3 });
+        assert_eq!(
+            err,
+            EditError::Repeated {
+                words: "ha".into(),
+                times: 3
+            }
+        );
         assert!(err.to_string().contains("occurs 3 times in the article"));
         // A repeated paragraph is told apart by the end of the one before it.
         let article = "Head\nSame words here.\nSame words here.";

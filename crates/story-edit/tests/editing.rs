@@ -46,7 +46,9 @@ fn a_new_quote_asks_for_its_speaker_next_to_it() {
         .filter(|p| matches!(&p.target, story_edit::Target::Item { id, .. } if *id == made))
         .collect();
     assert!(
-        about.iter().any(|p| p.message == "Choose the speaker (who says this)."),
+        about
+            .iter()
+            .any(|p| p.message == "Choose the speaker (who says this)."),
         "{found:?}"
     );
 }
@@ -65,13 +67,25 @@ fn merging_moves_every_reference_and_combines_aliases() {
     let file = session.file();
     assert!(file.entities.iter().all(|e| e.id != "sergey-kislyak"));
     assert!(references_to(file, "sergey-kislyak").is_empty());
-    let sessions = file.entities.iter().find(|e| e.id == "jeff-sessions").unwrap();
+    let sessions = file
+        .entities
+        .iter()
+        .find(|e| e.id == "jeff-sessions")
+        .unwrap();
     for alias in ["Sessions", "Kislyak", "Sergey Kislyak"] {
-        assert_eq!(sessions.aliases.iter().filter(|a| *a == alias).count(), 1, "{alias}");
+        assert_eq!(
+            sessions.aliases.iter().filter(|a| *a == alias).count(),
+            1,
+            "{alias}"
+        );
     }
     // The two met: the meeting's participants name the merged entity once, not twice.
     for event in &file.events {
-        let n = event.participants.iter().filter(|p| *p == "jeff-sessions").count();
+        let n = event
+            .participants
+            .iter()
+            .filter(|p| *p == "jeff-sessions")
+            .count();
         assert!(n <= 1, "{}", event.id);
     }
     assert!(session
@@ -94,7 +108,10 @@ fn deleting_a_referenced_item_says_what_uses_it_and_forcing_leaves_nothing_dangl
     let EditError::Referenced { by, .. } = &err else {
         panic!("{err:?}")
     };
-    assert!(by.contains(&("peskov-no-details".to_owned(), "speaker")), "{by:?}");
+    assert!(
+        by.contains(&("peskov-no-details".to_owned(), "speaker")),
+        "{by:?}"
+    );
     assert!(err.to_string().contains("peskov-no-details (speaker)"));
     let applied = session
         .apply(Edit::Delete {
@@ -117,7 +134,10 @@ fn deleting_a_referenced_item_says_what_uses_it_and_forcing_leaves_nothing_dangl
 fn a_draft_is_marked_checked_only_when_reviewed_and_valid() {
     let mut session = draft();
     let refused = session.apply(Edit::MarkChecked).unwrap_err();
-    assert!(refused.to_string().contains("not yet accepted or rejected"), "{refused}");
+    assert!(
+        refused.to_string().contains("not yet accepted or rejected"),
+        "{refused}"
+    );
     for id in session.unreviewed().to_vec() {
         session.apply(Edit::Accept { id }).unwrap();
     }
@@ -142,11 +162,23 @@ fn a_draft_is_marked_checked_only_when_reviewed_and_valid() {
 fn rejecting_a_drafted_item_drops_it_and_only_drafted_items_wait() {
     let mut session = draft();
     let relationship = session.file().relationships[0].id.clone();
-    session.apply(Edit::Reject { id: relationship.clone() }).unwrap();
+    session
+        .apply(Edit::Reject {
+            id: relationship.clone(),
+        })
+        .unwrap();
     assert!(!session.unreviewed().contains(&relationship));
-    assert!(session.file().relationships.iter().all(|r| r.id != relationship));
+    assert!(session
+        .file()
+        .relationships
+        .iter()
+        .all(|r| r.id != relationship));
     assert!(session.apply(Edit::Accept { id: relationship }).is_err());
-    assert!(seed().apply(Edit::Reject { id: "kremlin".into() }).is_err());
+    assert!(seed()
+        .apply(Edit::Reject {
+            id: "kremlin".into()
+        })
+        .is_err());
 }
 
 #[test]
@@ -179,6 +211,14 @@ fn the_saved_form_loads_with_its_history_and_refuses_what_it_cannot_read() {
     assert!(said(&newer).contains("newer editor"), "{}", said(&newer));
     let older = json.replacen("\"version\":1", "\"version\":0", 1);
     assert!(said(&older).contains("older format"));
-    let tampered = json.replacen("\"edit\":\"accept\",\"id\":\"", "\"edit\":\"accept\",\"id\":\"x", 1);
-    assert!(said(&tampered).contains("edit 1 no longer applies"), "{}", said(&tampered));
+    let tampered = json.replacen(
+        "\"edit\":\"accept\",\"id\":\"",
+        "\"edit\":\"accept\",\"id\":\"x",
+        1,
+    );
+    assert!(
+        said(&tampered).contains("edit 1 no longer applies"),
+        "{}",
+        said(&tampered)
+    );
 }

@@ -100,7 +100,11 @@ fn value(rng: &mut Rng, ids: &[String]) -> Value {
         1 => Value::Text(rng.pick(ids).cloned().unwrap_or_default()),
         2 => {
             let n = rng.below(3);
-            Value::List((0..n).map(|_| rng.pick(ids).cloned().unwrap_or_default()).collect())
+            Value::List(
+                (0..n)
+                    .map(|_| rng.pick(ids).cloned().unwrap_or_default())
+                    .collect(),
+            )
         }
         _ => Value::Text(rng.pick(&WORDS).copied().unwrap_or("").to_owned()),
     }
@@ -110,7 +114,12 @@ fn edit(rng: &mut Rng, session: &Session) -> Edit {
     let mut ids = ids(session.file());
     ids.push(Session::META.to_owned());
     ids.push("no-such-item".to_owned());
-    let entities: Vec<String> = session.file().entities.iter().map(|e| e.id.clone()).collect();
+    let entities: Vec<String> = session
+        .file()
+        .entities
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
     let claims: Vec<String> = session.file().claims.iter().map(|c| c.id.clone()).collect();
     let id = rng.pick(&ids).cloned().unwrap_or_default();
     match rng.below(12) {
@@ -125,9 +134,15 @@ fn edit(rng: &mut Rng, session: &Session) -> Edit {
                     claim: rng.pick(&claims).cloned().unwrap_or_default(),
                 },
             };
-            Edit::MakeItem { item, range: range(rng) }
+            Edit::MakeItem {
+                item,
+                range: range(rng),
+            }
         }
-        1 => Edit::SetSpan { id, range: range(rng) },
+        1 => Edit::SetSpan {
+            id,
+            range: range(rng),
+        },
         2 => Edit::SetSpanEnds {
             id,
             start_delta: rng.delta(),
@@ -148,8 +163,13 @@ fn edit(rng: &mut Rng, session: &Session) -> Edit {
             keep: rng.pick(&entities).cloned().unwrap_or_default(),
             absorb: rng.pick(&entities).cloned().unwrap_or_default(),
         },
-        9 => Edit::Delete { id, force: rng.below(2) == 0 },
-        10 => Edit::MakeSide { name: "Others".to_owned() },
+        9 => Edit::Delete {
+            id,
+            force: rng.below(2) == 0,
+        },
+        10 => Edit::MakeSide {
+            name: "Others".to_owned(),
+        },
         _ => Edit::MarkChecked,
     }
 }
@@ -170,7 +190,11 @@ fn run(mut session: Session, seed: u64) {
             Ok(_) => made += 1,
             Err(e) => {
                 refused += 1;
-                assert_eq!(session.state(), &before, "a refused edit changed nothing: {edit:?}");
+                assert_eq!(
+                    session.state(),
+                    &before,
+                    "a refused edit changed nothing: {edit:?}"
+                );
                 assert!(!e.to_string().is_empty());
             }
         }
@@ -179,7 +203,11 @@ fn run(mut session: Session, seed: u64) {
             let reopened = open(&article, &toml).unwrap();
             assert_eq!(reopened.file(), session.file(), "after edit {n}");
             assert_eq!(export(&reopened).0, toml, "after edit {n}");
-            assert_eq!(builds(&toml), problems(&session).is_empty(), "after edit {n}");
+            assert_eq!(
+                builds(&toml),
+                problems(&session).is_empty(),
+                "after edit {n}"
+            );
         }
     }
     eprintln!("seed {seed:#x}: {made} edits made, {refused} refused");
@@ -187,16 +215,28 @@ fn run(mut session: Session, seed: u64) {
     let end = session.state().clone();
 
     let saved = Session::from_json(&session.to_json()).unwrap();
-    assert_eq!(saved.state(), &end, "the saved form loads to the same story");
+    assert_eq!(
+        saved.state(),
+        &end,
+        "the saved form loads to the same story"
+    );
 
     let mut undone = 0;
     while session.undo().is_ok() {
         undone += 1;
     }
     assert_eq!(undone, made);
-    assert_eq!(session.state(), &start, "undoing everything gives back the start");
+    assert_eq!(
+        session.state(),
+        &start,
+        "undoing everything gives back the start"
+    );
     while session.redo().is_ok() {}
-    assert_eq!(session.state(), &end, "redoing everything gives back the end");
+    assert_eq!(
+        session.state(),
+        &end,
+        "redoing everything gives back the end"
+    );
 }
 
 #[test]

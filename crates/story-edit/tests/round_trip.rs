@@ -17,7 +17,11 @@ fn round_trips(session: &story_edit::Session) {
     let (toml, article) = export(session);
     assert_eq!(article, ARTICLE);
     let reopened = open(&article, &toml).unwrap();
-    assert_eq!(reopened.file(), session.file(), "the export opens to the same story");
+    assert_eq!(
+        reopened.file(),
+        session.file(),
+        "the export opens to the same story"
+    );
     assert_eq!(export(&reopened).0, toml, "exporting again changes nothing");
     assert_eq!(builds(&toml, &article), problems(session).is_empty());
 }
