@@ -112,7 +112,7 @@ fn rights(article: &str, at: usize) -> Vec<usize> {
             .chars()
             .next()
             .is_none_or(char::is_whitespace);
-        if !c.is_whitespace() && word_ends && end != at {
+        if !c.is_whitespace() && word_ends {
             out.push(end);
         }
         if out.len() > MAX_WORDS_AROUND {
