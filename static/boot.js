@@ -253,6 +253,7 @@
     var mine = ++attempt;
     if (pending) pending.abort();
     pending = typeof AbortController === 'function' ? new AbortController() : null;
+    var controller = pending;
     // A download is slow only when no byte has come for a while (see fetchEngine); one that is
     // arriving, however slowly, is never offered "Try again", which would start it over.
     var over = false;
@@ -266,7 +267,7 @@
     var importer = window.storyExplorerImport;
     if (!engine || typeof importer !== 'function') return failed();
     var wasm = fetchEngine(engine.getAttribute('data-wasm'), engine.getAttribute('data-integrity'),
-      pending ? pending.signal : undefined, alive);
+      controller ? controller.signal : undefined, alive);
     // Fetched alongside the glue; if the glue fails, that failure is the one reported.
     wasm.catch(function () {});
     var glue = engine.content + (glueArrived || mine === 1 ? '' : '?attempt=' + mine);
@@ -286,7 +287,8 @@
       .catch(function () {
         // Done, one way or the other: bytes still arriving for it must not restart the watchdog.
         over = true;
-        if (pending) pending.abort();
+        // This try's own download: by now `pending` may be a newer try's.
+        if (controller) controller.abort();
         if (mine !== attempt) return;
         clearTimeout(watchdog);
         stalled(mine, 'failed');
