@@ -27,5 +27,6 @@ esac
 scripts/setup.sh
 source scripts/env.sh
 PUBLIC_URL=$url trunk build --release --offline --dist "$out"
+scripts/build-editor.sh "$out"
 node scripts/size.mjs "$out"
-echo "publish: upload the contents of $out/ to ${url%/}/"
+echo "publish: upload the contents of $out/ to ${url%/}/ (leave out $out/edit/, the editor, unless your editors should have it there)"

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
 trunk build --release --offline
+scripts/build-editor.sh dist
 node scripts/size.mjs dist
+echo "serve: the editor, to make the next story, is at /edit/"
 echo "serve: link previews and pasted embeds need the public address; to publish: scripts/publish.sh https://your.site/path/"
 exec node e2e/server.mjs dist "${PORT:-8080}"

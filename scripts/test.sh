@@ -14,6 +14,7 @@ step "format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings
+cargo clippy -p story-editor --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
 
 step "native tests: the core, the views, the build's render, the bundled story"
 cargo test --workspace --locked
@@ -27,6 +28,10 @@ step "release build: what a newsroom ships (no fixtures), published at an exampl
 export PUBLIC_URL=https://news.example/graphics/sessions/
 trunk build --release --offline
 node scripts/size.mjs dist
+
+step "the editor's page, beside it (its own WebAssembly)"
+scripts/build-editor.sh dist
+node scripts/size.mjs dist/edit
 
 step "test build: the same with the fixtures, shared by every end-to-end test"
 PUBLIC_URL= STORY_FIXTURES=1 trunk build --release --offline --features fixtures --dist target/dist-fixtures

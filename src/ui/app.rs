@@ -521,3 +521,8 @@ fn paged_item(story: &StoryRef, selected: Option<&str>) -> Option<String> {
         .filter(|id| story.1 && crate::views::share::has_page(story, id))
         .map(str::to_owned)
 }
+
+// A child of this module, so that it reaches the explorer without opening it to the crate; last
+// in the file and behind a feature, so that the reader's engine is built exactly as without it.
+#[cfg(feature = "preview")]
+pub mod preview;

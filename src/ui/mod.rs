@@ -161,3 +161,7 @@ pub(crate) fn announce(name: &str) {
         let _ = document.dispatch_event(&event);
     }
 }
+
+// The editor's preview (crates/story-editor); see `app::preview`.
+#[cfg(feature = "preview")]
+pub use app::preview::{Preview, PreviewProps};
