@@ -203,7 +203,8 @@ pub fn ItemForm(props: &ItemFormProps) -> Html {
                 }));
             })
         };
-        let key = format!("{}-{}-{}", id, r.key, props.version);
+        // Keyed by item and field only: a refused value stays as typed, and focus stays put.
+        let key = format!("{}-{}", id, r.key);
         let control = match &r.input {
             Input::Choice { options, optional } => html! {
                 <select id={input_id.clone()} aria-describedby={described} aria-invalid={invalid} {onchange}>
@@ -325,7 +326,7 @@ pub fn ItemForm(props: &ItemFormProps) -> Html {
                 <div class="field">
                     <label for={html_id("inferred")}>{ "Inferred: why (empty when the article says it outright)" }</label>
                     <textarea id={html_id("inferred")} rows="2" value={guess.flatten().unwrap_or_default()} onchange={on_inferred}
-                        key={format!("{id}-inferred-{}", props.version)} />
+                        key={format!("{id}-inferred")} />
                 </div>
             }
             if is_entity {

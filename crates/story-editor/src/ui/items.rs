@@ -76,6 +76,26 @@ pub fn ItemsPane(props: &ItemsPaneProps) -> Html {
         .on_act
         .reform(move |_| Act::Select((!meta_open).then(|| Session::META.to_owned())));
     let items: usize = props.groups.iter().map(|g| g.rows.len()).sum();
+    // An item removed (rejected, merged, deleted) takes the focused button with it: focus goes
+    // to the pane's heading rather than to the top of the page.
+    let first = use_mut_ref(|| true);
+    use_effect_with(props.version, move |_| {
+        if first.replace(false) {
+            return;
+        }
+        let document = gloo::utils::document();
+        let lost = document
+            .active_element()
+            .is_none_or(|el| el.tag_name() == "BODY");
+        if lost {
+            if let Some(heading) = document.get_element_by_id("items-title") {
+                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
+                {
+                    let _ = heading.focus();
+                }
+            }
+        }
+    });
     let new_side = use_node_ref();
     let on_side = {
         let (new_side, on_act) = (new_side.clone(), props.on_act.clone());
@@ -94,7 +114,7 @@ pub fn ItemsPane(props: &ItemsPaneProps) -> Html {
     };
     html! {
         <section class="pane pane--items" aria-labelledby="items-title">
-            <h2 id="items-title" class="pane__title">{ "Items" }</h2>
+            <h2 id="items-title" class="pane__title" tabindex="-1">{ "Items" }</h2>
             <p class="pane__summary">{ format!("{items} items, {} to review, {}.", session.unreviewed().len(), problem_count(props.problems.len())) }</p>
             <ul class="item-list">
                 <li class={classes!("item-row", meta_open.then_some("item-row--open"))} data-id="meta">

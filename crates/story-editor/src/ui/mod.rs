@@ -27,6 +27,11 @@ pub fn start() {
         .unwrap_or_else(|| gloo::utils::body().into());
     root.set_text_content(None);
     if window.name().ok().as_deref() == Some(PREVIEW_FRAME) {
+        // The explorer's stylesheet shows its controls once its engine runs (static/boot.js
+        // says so on the reader's page); here the engine is this page's own.
+        if let Some(html) = gloo::utils::document().document_element() {
+            let _ = html.set_attribute("data-engine", "ready");
+        }
         yew::Renderer::<preview::PreviewPage>::with_root(root).render();
     } else {
         yew::Renderer::<Editor>::with_root(root).render();
@@ -78,34 +83,42 @@ pub fn Editor() -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let document = gloo::utils::document();
-            let listener = gloo::events::EventListener::new(&document, "keydown", move |event| {
-                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                let in_field = key
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| {
-                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    });
-                match shortcut(
-                    &key.key(),
-                    key.ctrl_key(),
-                    key.meta_key(),
-                    key.shift_key(),
-                    in_field,
-                ) {
-                    Some(Shortcut::Undo) => {
-                        key.prevent_default();
-                        dispatcher.dispatch(Act::Undo);
+            // Not passive: the browser's own undo (which would restore a field's typing and
+            // move focus into it) is replaced by the story's.
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener = gloo::events::EventListener::new_with_options(
+                &document,
+                "keydown",
+                options,
+                move |event| {
+                    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let in_field = key
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    match shortcut(
+                        &key.key(),
+                        key.ctrl_key(),
+                        key.meta_key(),
+                        key.shift_key(),
+                        in_field,
+                    ) {
+                        Some(Shortcut::Undo) => {
+                            key.prevent_default();
+                            dispatcher.dispatch(Act::Undo);
+                        }
+                        Some(Shortcut::Redo) => {
+                            key.prevent_default();
+                            dispatcher.dispatch(Act::Redo);
+                        }
+                        None => {}
                     }
-                    Some(Shortcut::Redo) => {
-                        key.prevent_default();
-                        dispatcher.dispatch(Act::Redo);
-                    }
-                    None => {}
-                }
-            });
+                },
+            );
             move || drop(listener)
         });
     }

@@ -1,0 +1,294 @@
+// The editor (edit/), used as an editor would: paste an article, get the draft, correct it against
+// the text, preview it, export it; the exported files pass scripts/check-story.sh and build an
+// explorer that shows the corrections. Served from the release bundle (RELEASE_DIST/edit/).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serve } from './server.mjs';
+import { ARTICLE, axe, env, squash } from './harness.mjs';
+
+const RELEASE = process.env.RELEASE_DIST;
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const EXPORTED = join(ROOT, 'target/edited-story');
+const EDITED_DIST = join(ROOT, 'target/dist-edited');
+const KEY = 'story-editor/session';
+let site;
+
+before(async () => {
+  if (RELEASE) site = await serve(RELEASE);
+});
+after(async () => site?.close());
+
+const skip = !RELEASE && 'no RELEASE_DIST';
+const row = (page, id) => page.locator(`li.item-row[data-id="${id}"]`);
+const status = async (page) => squash(await page.textContent('.editor-bar__status'));
+/** Waits until the start form's error says `pattern` (files are read asynchronously). */
+const said = (page, pattern) => page.waitForFunction(
+  ([source, flags]) => new RegExp(source, flags).test(document.querySelector('#start-error')?.textContent ?? ''),
+  [pattern.source, pattern.flags]);
+
+async function editor(context) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${site.url}edit/`);
+  await page.waitForSelector('html[data-ready]', { state: 'attached' });
+  return { page, errors };
+}
+
+/** Opens the item's form (its row's button), unless it is open. */
+async function open(page, id) {
+  const button = row(page, id).locator('> .item-row__button');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await row(page, id).locator('.item-form').waitFor();
+}
+
+/** Types `value` into the item's field and leaves it, as an editor does; waits for `done`. */
+async function setField(page, id, key, value, done) {
+  await open(page, id);
+  const field = page.locator(`#f-${id}-${key}`);
+  await field.fill(value);
+  await field.press('Tab');
+  await page.waitForFunction(done.fn, done.arg);
+}
+
+async function draftSeed(page) {
+  await page.fill('#article-text', ARTICLE);
+  await page.click('text=Draft the story');
+  await page.waitForSelector('.pane--items .item-row', { state: 'attached' });
+}
+
+test('an editor drafts the seed article, corrects it, reloads, undoes and redoes, previews the graph and exports files that build', { skip }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const { page, errors } = await editor(context);
+  try {
+    assert.deepEqual(await axe(page), [], 'the start page');
+    await draftSeed(page);
+    const items = await page.locator('.pane--items li.item-row[data-id]:not([data-id="meta"])').count();
+    assert.equal(await status(page), `Draft: ${items} to review, no problems`);
+    assert.ok(await row(page, 'feb-9-2017').count(), 'the draft took the photo caption’s date for an event');
+
+    // The date: the draft took the photo's (a stand-in); the editor sets the day it was published.
+    await setField(page, 'meta', 'published', '2017-03-02', {
+      fn: () => document.querySelector('li[data-id="meta"] .item-row__detail')?.textContent === '2017-03-02',
+    });
+    // The events the draft dated from the stand-in now disagree with their own words: each says
+    // so next to its date, and the editor clears the date (the words date it).
+    const stale = await page.locator('li.item-row:has(.badge--problem)').evaluateAll((rs) => rs.map((r) => r.dataset.id));
+    assert.ok(stale.length > 0, 'the relative dates moved with the publication date');
+    for (const id of stale) {
+      await open(page, id);
+      assert.match(squash(await page.locator(`#f-${id}-date-problems`).textContent()), /disagrees with/);
+      await setField(page, id, 'date', '', {
+        fn: (i) => !document.querySelector(`li[data-id="${i}"] .badge--problem`), arg: id,
+      });
+    }
+    assert.match(await status(page), /no problems$/);
+    // A wrong speaker: the paragraph gives “fake news” to an unnamed ministry spokeswoman.
+    await setField(page, 'zakharova-fake-news', 'speaker', 'Russian Foreign Ministry', {
+      fn: () => document.querySelector('li[data-id="zakharova-fake-news"] .item-row__detail')?.textContent === 'Russian Foreign Ministry',
+    });
+    await setField(page, 'zakharova-fake-news', 'inferred', '', {
+      fn: () => document.querySelector('#f-zakharova-fake-news-inferred')?.value === '',
+    });
+    // Two entities that are one: the article's “Armed Forces Committee” is the Armed Services one.
+    await open(page, 'armed-forces-committee');
+    await page.fill('#f-armed-forces-committee-merge', 'Senate Armed Services Committee');
+    await page.click('li[data-id="armed-forces-committee"] button:text-is("Merge")');
+    await row(page, 'armed-forces-committee').waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'items-title', 'focus is not lost with the row');
+    // An invented item: the photo's date is no event of the story.
+    await open(page, 'feb-9-2017');
+    await row(page, 'feb-9-2017').locator('button:text-is("Reject")').click();
+    await row(page, 'feb-9-2017').waitFor({ state: 'detached' });
+
+    // A reload in the middle: nothing lost, history included.
+    await page.reload();
+    await page.waitForSelector('.pane--items .item-row');
+    assert.equal(await row(page, 'armed-forces-committee').count(), 0);
+    assert.equal(await row(page, 'feb-9-2017').count(), 0);
+    assert.equal(squash(await row(page, 'zakharova-fake-news').locator('.item-row__detail').textContent()), 'Russian Foreign Ministry');
+    assert.equal(await page.isEnabled('button:text-is("Undo")'), true, 'the undo history survives a reload');
+
+    // A missed quote, made by selecting its words: the draft misses none in the seed, so the
+    // editor rejects one first (its words are then no quote), then selects them with the keyboard.
+    const words = '(I)t\'s an attempt of total disinformation.';
+    await open(page, 'zakharova-i-ts-an-attempt-of');
+    await row(page, 'zakharova-i-ts-an-attempt-of').locator('button:text-is("Reject")').click();
+    await row(page, 'zakharova-i-ts-an-attempt-of').waitFor({ state: 'detached' });
+    const quotes = await page.locator('.pane--items li.item-row[data-id] .kind--quote').count();
+    await page.fill('#find-words', words);
+    await page.press('#find-words', 'Enter');
+    await page.waitForFunction((w) => document.querySelector('.selection-bar__words q')?.textContent === w, words);
+    assert.equal(await page.evaluate(() => getSelection().toString()), words, 'the words are selected in the article');
+    await page.click('.selection-bar__make button:text-is("Quote")');
+    const made = page.locator('li.item-row--open');
+    await made.waitFor();
+    const id = await made.getAttribute('data-id');
+    assert.match(squash(await made.locator('.problems').first().textContent()), /speaker/i, 'a new quote asks for its speaker beside it');
+    assert.equal(squash(await made.locator('.item-form__words').textContent()), words);
+    await setField(page, id, 'speaker', 'maria zakharova', {
+      fn: (i) => document.querySelector(`li[data-id="${i}"] .item-row__detail`)?.textContent === 'Maria Zakharova', arg: id,
+    });
+    assert.equal(await page.locator('.pane--items li.item-row[data-id] .kind--quote').count(), quotes + 1);
+    const problems = await page.locator('.pane--items .problems li').allTextContents();
+    assert.match(await status(page), /no problems$/, problems.join('\n'));
+
+    // A selection made with the keyboard in the article itself: the caret at its start, then
+    // Shift+End to the end of the headline.
+    await page.focus('.article-text');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Shift+End');
+    await page.waitForFunction(() => document.querySelector('.selection-bar__words q')?.textContent === 'Jeff Sessions');
+    assert.equal(await page.evaluate(() => document.querySelector('.article-text').textContent.startsWith('Jeff Sessions')), true, 'typing never changes the article');
+    await page.keyboard.press('x');
+    assert.equal(await page.evaluate(() => document.querySelector('.article-text p').textContent), 'Jeff Sessions');
+
+    // Undo and redo, back and forth, from the keyboard.
+    const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
+    await page.focus('.article-text');
+    await page.keyboard.press('Control+z'); // the speaker
+    await page.waitForFunction((i) => document.querySelector(`li[data-id="${i}"] .item-row__detail`)?.textContent === 'no speaker yet', id);
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'article-text', 'undo leaves the focus where it was');
+    await page.keyboard.press('Control+z'); // the quote
+    await row(page, id).waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+z'); // the rejection
+    await row(page, 'zakharova-i-ts-an-attempt-of').waitFor();
+    await page.keyboard.press('Control+Shift+z');
+    await row(page, 'zakharova-i-ts-an-attempt-of').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+Shift+z');
+    await row(page, id).waitFor();
+    await page.click('button:text-is("Redo")');
+    await page.waitForFunction((i) => document.querySelector(`li[data-id="${i}"] .item-row__detail`)?.textContent === 'Maria Zakharova', id);
+    assert.equal(await page.isEnabled('button:text-is("Redo")'), false);
+    const again = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+    assert.deepEqual(again.edits, JSON.parse(before).edits, 'walked back and forth to the same story');
+    assert.deepEqual(await axe(page), [], 'the editor with an item open');
+
+    // The preview: the explorer itself, its graph with the merged committee.
+    await page.click('.editor-tabs button:has-text("Preview")');
+    const frame = page.frameLocator('iframe.preview-frame');
+    await frame.locator('.views__button:text-is("Relationships")').click();
+    await frame.locator('.graph .node').first().waitFor();
+    const nodes = await frame.locator('.graph .node').evaluateAll((ns) => ns.map((n) => n.getAttribute('aria-label') ?? n.textContent));
+    assert.ok(nodes.some((n) => /Senate Armed Services Committee/.test(n)), nodes.join(' | '));
+    assert.ok(!nodes.some((n) => /Armed Forces Committee/.test(n)), 'the merged entity is gone');
+    assert.match(await frame.locator('.draft-banner').textContent(), /Draft/);
+
+    // Export, as downloads.
+    await page.click('.editor-tabs button:has-text("Article and items")');
+    rmSync(EXPORTED, { recursive: true, force: true });
+    mkdirSync(EXPORTED, { recursive: true });
+    await page.click('details.export > summary');
+    for (const name of ['story.toml', 'article.txt']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button:text-is("Download ${name}")`)]);
+      assert.equal(download.suggestedFilename(), name);
+      await download.saveAs(join(EXPORTED, name));
+    }
+    assert.equal(readFileSync(join(EXPORTED, 'article.txt'), 'utf8'), ARTICLE, 'the article exactly as pasted');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+
+  // The exported files pass the check and build an explorer that shows the corrections.
+  execFileSync('scripts/check-story.sh', [EXPORTED], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('bash', ['-c', `source scripts/env.sh && PUBLIC_URL= STORY_DIR="${EXPORTED}" trunk build --release --offline --dist "${EDITED_DIST}"`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const built = await serve(EDITED_DIST);
+  const reader = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await reader.newPage();
+    await page.goto(built.url);
+    assert.match(squash(await page.textContent('.masthead')), /March 2, 2017/);
+    const titles = (await page.locator('.card__title').allTextContents()).map(squash);
+    assert.ok(titles.includes('Senate Armed Services Committee'), titles.join(' | '));
+    assert.ok(!titles.includes('Armed Forces Committee'), 'no card for the merged entity');
+    assert.ok(!titles.includes('Feb. 9, 2017'), 'no card for the rejected event');
+    const fake = page.locator('.card', { hasText: 'fake news.' }).first();
+    assert.match(squash(await fake.textContent()), /Russian Foreign Ministry/);
+    const made = page.locator('.card', { hasText: 'total disinformation' }).first();
+    assert.match(squash(await made.textContent()), /Maria Zakharova/);
+  } finally {
+    await reader.close();
+    await built.close();
+  }
+});
+
+test('opening a story never replaces the one in progress without asking; bad files and pastes are said in words', { skip }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await editor(context);
+  try {
+    await page.$eval('#article-text', (t) => { t.value = 'word '.repeat(1_100_000); });
+    await page.click('text=Draft the story');
+    assert.match(await page.textContent('#start-error'), /^That is 5500 KB of text; the editor takes one article of up to 500 KB/);
+    await draftSeed(page);
+    const headline = await page.textContent('.editor-bar__story');
+
+    const seedDir = join(ROOT, 'stories/sessions-kislyak');
+    const file = (name, body) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(body) });
+    const story = readFileSync(join(seedDir, 'story.toml'), 'utf8');
+    await page.click('button:text-is("New story")');
+    await page.setInputFiles('#story-files', [file('article.txt', ARTICLE), file('story.toml', story)]);
+    await page.waitForSelector('.editor-confirm');
+    assert.deepEqual(await axe(page), [], 'the question');
+    await page.click('button:text-is("Keep editing the current story")');
+    await page.waitForSelector('.pane--items');
+    assert.equal(await page.textContent('.editor-bar__story'), headline);
+    assert.match(await status(page), /^Draft:/, 'the draft in progress is untouched');
+
+    await page.click('button:text-is("New story")');
+    await page.setInputFiles('#story-files', [file('notes.pdf', '%PDF')]);
+    await said(page, /notes\.pdf is not a story's file/);
+    await page.setInputFiles('#story-files', [file('article.txt', ARTICLE), file('story.toml', story.replace('[meta]', '[meta]\nheadlin = "x"'))]);
+    await said(page, /This story\.toml cannot be read: .*line \d+/s);
+    // An article that no longer matches: each broken item named, the rest kept.
+    const changed = ARTICLE.replace('Sputnik News', 'Sputnik');
+    await page.setInputFiles('#story-files', [file('article.txt', changed), file('story.toml', story)]);
+    await page.click('button:text-is("Replace it")');
+    await page.waitForSelector('.pane--items');
+    assert.match(await status(page), /^Checked|problem/);
+    const broken = await page.locator('li.item-row:has(.badge--problem)').evaluateAll((rs) => rs.map((r) => r.dataset.id));
+    assert.ok(broken.length >= 1 && broken.length < 10, `only the items quoting the changed words: ${broken}`);
+    assert.ok(await page.locator('li.item-row[data-id]').count() > 80, 'the rest are kept');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('on a phone the editor starts on the article, with the items and the preview one tap away', { skip }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const { page, errors } = await editor(context);
+  try {
+    assert.deepEqual(await axe(page), [], 'the start page at 390 px');
+    await draftSeed(page);
+    const top = await page.evaluate(() => document.querySelector('.article-text').getBoundingClientRect().top);
+    assert.ok(top < 844, `the article starts on the first screen (at ${top} px)`);
+    assert.equal(await page.isVisible('.pane--items'), false);
+    assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth), 'nothing wider than the screen');
+    await page.click('.editor-tabs button:has-text("Items (")');
+    await page.waitForSelector('.pane--items', { state: 'visible' });
+    assert.equal(await page.isVisible('.pane--article'), false);
+    await open(page, 'dmitry-peskov');
+    assert.deepEqual(await axe(page), [], 'the items at 390 px with one open');
+    const small = await page.evaluate(() => [...document.querySelectorAll('.editor button, .editor label, .editor input, .item-row__kind')]
+      .filter((e) => e.offsetParent && parseFloat(getComputedStyle(e).fontSize) < 12).length);
+    assert.equal(small, 0, 'no label under 12 px');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the reader’s engine holds none of the editor', { skip }, () => {
+  const engine = readdirSync(RELEASE).filter((f) => /\.(wasm|js)$/.test(f));
+  for (const name of engine) {
+    const body = readFileSync(join(RELEASE, name)).toString('latin1');
+    for (const s of [KEY, 'Replace the story in progress', 'Download story.toml']) assert.equal(body.includes(s), false, `${name} holds “${s}”`);
+  }
+  const editorWasm = readdirSync(join(RELEASE, 'edit')).find((f) => f.endsWith('.wasm'));
+  assert.ok(readFileSync(join(RELEASE, 'edit', editorWasm)).toString('latin1').includes(KEY), 'checking the check');
+});
