@@ -155,8 +155,8 @@ impl fmt::Display for EditError {
             }
             EditError::Repeated { words, times } => write!(
                 f,
-                "“{words}” occurs {times} times in the article, in passages that are the same \
-                 word for word; select words that occur once."
+                "“{words}” occurs {times} times in the article, and the words around this one \
+                 do not tell it apart; select whole words, or a longer passage."
             ),
             EditError::Referenced { id, by } => {
                 write!(f, "“{id}” is still used by ")?;

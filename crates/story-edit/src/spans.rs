@@ -8,8 +8,9 @@ use crate::edit::EditError;
 use std::ops::Range;
 use story_core::story::{ArticleIndex, Span};
 
-/// Word ends tried on each side of a selection before giving up: a passage that needs more
-/// than this to tell it apart is one the article repeats word for word.
+/// Word ends tried on each side of a selection before giving up. Passages are cut at word ends
+/// (and the selection's own ends), so a few letters inside a word may be refused where a cut
+/// inside the next word would tell them apart; the refusal says to select whole words.
 const MAX_WORDS_AROUND: usize = 48;
 
 /// Where `span` points in `article` now, resolved as validation resolves it.
@@ -252,8 +253,9 @@ mod tests {
     }
 
     #[test]
-    fn a_passage_repeated_word_for_word_is_refused_in_plain_words() {
-        // Every passage around the middle "ha" either occurs twice or holds "ha" more than once.
+    fn a_passage_not_told_apart_by_whole_words_is_refused_in_plain_words() {
+        // Every passage around the middle "ha" cut at word ends either occurs twice or holds "ha"
+        // more than once (" ha " would do, but passages are cut at word ends only).
         let err = span_for("ha ha ha", 3..5).unwrap_err();
         assert_eq!(
             err,
