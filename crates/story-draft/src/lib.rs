@@ -31,6 +31,7 @@ mod roles;
 mod spans;
 pub mod toml_out;
 
+pub use published::NOT_PRINTED;
 use std::ops::Range;
 use story_core::dates::PartialDate;
 use story_core::story::StoryFile;

@@ -10,6 +10,9 @@ use crate::dates;
 use crate::doc::Doc;
 use story_core::dates::{written_forms, PartialDate};
 
+/// How a stand-in date's note begins: the editor page reads it to ask for the real date.
+pub const NOT_PRINTED: &str = "The article does not print its date.";
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Published {
     pub date: PartialDate,
@@ -86,7 +89,7 @@ pub fn decide(
         return Ok(Published {
             date: d.date,
             note: format!(
-                "The article does not print its date. The photo caption's date, “{}”, stands in for it: the story appeared on or after that day. Dates such as “Wednesday” or “last month” are resolved against it and marked inferred; set `published` and check them.",
+                "{NOT_PRINTED} The photo caption's date, “{}”, stands in for it: the story appeared on or after that day. Dates such as “Wednesday” or “last month” are resolved against it and marked inferred; set `published` and check them.",
                 &doc.text[d.when.clone()]
             ),
             stand_in: true,
@@ -104,7 +107,7 @@ pub fn decide(
         Some(d) => Ok(Published {
             date: d.date,
             note: format!(
-                "The article does not print its date. The latest date it gives, “{}”, stands in for it: the story appeared on or after it. Dates relative to publication are resolved against it and marked inferred; set `published` and check them.",
+                "{NOT_PRINTED} The latest date it gives, “{}”, stands in for it: the story appeared on or after it. Dates relative to publication are resolved against it and marked inferred; set `published` and check them.",
                 &doc.text[d.when.clone()]
             ),
             stand_in: true,

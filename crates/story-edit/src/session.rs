@@ -163,16 +163,22 @@ fn accept(state: &mut State, id: &str) -> Result<Applied, EditError> {
 fn mark_checked(state: &mut State, article: &str) -> Result<Applied, EditError> {
     let found = problems::problems_of(&state.file, article);
     if let Some(first) = found.first() {
+        let count = match found.len() {
+            1 => "a problem".to_owned(),
+            n => format!("{n} problems"),
+        };
         return Err(EditError::NotReady(format!(
-            "The story cannot be marked checked while it has {} problem(s). The first: {}",
-            found.len(),
+            "The story cannot be marked checked while it has {count}. The first: {}",
             first.message
         )));
     }
     if !state.unreviewed.is_empty() {
+        let count = match state.unreviewed.len() {
+            1 => "1 drafted item is".to_owned(),
+            n => format!("{n} drafted items are"),
+        };
         return Err(EditError::NotReady(format!(
-            "{} drafted item(s) are not yet accepted or rejected.",
-            state.unreviewed.len()
+            "{count} not yet accepted or rejected: each says “To review” in the list."
         )));
     }
     if !state.file.meta.draft {

@@ -150,7 +150,10 @@ fn a_draft_is_marked_checked_only_when_reviewed_and_valid() {
         })
         .unwrap();
     let refused = session.apply(Edit::MarkChecked).unwrap_err();
-    assert!(refused.to_string().contains("1 problem(s)"), "{refused}");
+    assert!(
+        refused.to_string().contains("while it has a problem."),
+        "{refused}"
+    );
     session.undo().unwrap();
     session.apply(Edit::MarkChecked).unwrap();
     assert!(!session.file().meta.draft);

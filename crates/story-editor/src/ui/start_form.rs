@@ -3,7 +3,7 @@
 use super::state::Act;
 use crate::MAX_ARTICLE_BYTES;
 use story_core::dates::PartialDate;
-use story_edit::{open, start, Options, Session};
+use story_edit::{open, start, OpenError, Options, Session};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{File, FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -35,13 +35,12 @@ fn draft(text: &str, date: &str) -> Result<Session, String> {
                 .ok_or_else(|| format!("“{d}” is not a date; write it as 2017-03-02."))?,
         ),
     };
-    start(&text, &Options { published }).map_err(|e| {
-        let why = e.to_string();
-        if published.is_none() && why.contains("date") {
-            format!("{why} Give the publication date above, then draft again.")
-        } else {
-            why
+    start(&text, &Options { published }).map_err(|e| match e {
+        // The extractor's words are for its command line (`--published`).
+        OpenError::Draft(why) if published.is_none() && why.contains("date") => {
+            "The article prints no date to date it by: give its publication date above, then draft again.".to_owned()
         }
+        e => e.to_string(),
     })
 }
 

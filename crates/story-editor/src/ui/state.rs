@@ -103,7 +103,24 @@ impl EditorState {
     fn take(&mut self, session: Session) {
         self.problems = Rc::new(problems(&session));
         self.unsaved = super::storage::save(&session).err();
-        if !self.problems.is_empty() {
+        let meta = &session.file().meta;
+        let stand_in = meta.draft
+            && meta
+                .published_note
+                .as_deref()
+                .is_some_and(|n| n.starts_with(story_draft::NOT_PRINTED));
+        if stand_in {
+            // The editor is asked for the date the article does not print, with the form open.
+            self.note = Some(Note {
+                text: format!(
+                    "The article does not print its publication date, so the draft took {} from it as a stand-in. Set the real date under “The story”; the items whose dates move with it will say so.",
+                    meta.published.iso()
+                ),
+                error: false,
+                about: None,
+                force_delete: None,
+            });
+        } else if !self.problems.is_empty() {
             let n = self.problems.len();
             self.note = Some(Note {
                 text: format!(
@@ -116,7 +133,7 @@ impl EditorState {
             });
         }
         self.session = Some(Shared(Rc::new(RefCell::new(session))));
-        self.selected = None;
+        self.selected = stand_in.then(|| Session::META.to_owned());
         self.starting = false;
         self.tab = Tab::Article;
         self.version += 1;
@@ -180,7 +197,7 @@ impl Reducible for EditorState {
                 let Some(session) = next.session.clone() else {
                     return self;
                 };
-                let about = about(&edit).or_else(|| next.selected.clone());
+                let about = about(&edit);
                 let result = session.borrow_mut().apply(edit);
                 match result {
                     Ok(applied) => {
