@@ -86,7 +86,7 @@ try {
   {
     const { context, page, errors } = await drafted(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await shoot(page, errors, 'editor-390-article.png');
-    await page.click('.editor-tabs button:has-text("Items (")');
+    await page.click('.editor-tabs button:text-matches("^Items")');
     await page.waitForSelector('.pane--items', { state: 'visible' });
     await open(page, ENTITY);
     await scrollTo(page, ENTITY);

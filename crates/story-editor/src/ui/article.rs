@@ -314,14 +314,17 @@ pub fn ArticlePane(props: &ArticlePaneProps) -> Html {
                 <p class="selection-bar__words" aria-live="polite">
                     { match chosen {
                         Some(words) => html! { <>{ "Selected: " }<q>{ short(words) }</q></> },
-                        None => html! { "Select words in the article (or find them below) to make an item of them, or to change an item’s words." },
+                        None => html! { "Select words (or find them) to make an item of them, or to change an item’s words." },
                     } }
                 </p>
-                <div class="selection-bar__make" role="group" aria-label="Make the selected words">
-                    { for MAKE.into_iter().map(make) }
-                    { response }
-                    { respan }
-                </div>
+                // Shown once there are words to act on: on a phone, the article stays on the first screen.
+                if chosen.is_some() {
+                    <div class="selection-bar__make" role="group" aria-label="Make the selected words">
+                        { for MAKE.into_iter().map(make) }
+                        { response }
+                        { respan }
+                    </div>
+                }
                 <form class="selection-bar__find" onsubmit={on_find} role="search">
                     <label for="find-words">{ "Find words" }</label>
                     <input id="find-words" type="search" ref={find_input} autocomplete="off" />

@@ -310,6 +310,16 @@ pub fn ItemForm(props: &ItemFormProps) -> Html {
         <div class="item-form" id={html_id("form")}>
             { note }
             { problem_list(&html_id("problems"), &general) }
+            if !is_meta {
+                <div class="editor-actions">
+                    if drafted {
+                        <button type="button" class="button button--primary" onclick={let id = id.clone(); let on_act = on_act.clone(); Callback::from(move |_| on_act.emit(Act::Edit(Edit::Accept { id: id.clone() })))}>{ "Accept" }</button>
+                        <button type="button" class="button" onclick={let id = id.clone(); let on_act = on_act.clone(); Callback::from(move |_| on_act.emit(Act::Edit(Edit::Reject { id: id.clone() })))}>{ "Reject" }</button>
+                    } else {
+                        <button type="button" class="button button--danger" onclick={let id = id.clone(); let on_act = on_act.clone(); Callback::from(move |_| on_act.emit(Act::Edit(Edit::Delete { id: id.clone(), force: false })))}>{ "Delete" }</button>
+                    }
+                </div>
+            }
             if let Some(words) = words {
                 <div class="field field--words">
                     <p class="field__label">{ if is_meta { "Headline (the article’s first line)" } else { "Words in the article" } }</p>
@@ -325,7 +335,7 @@ pub fn ItemForm(props: &ItemFormProps) -> Html {
             if !is_meta && !is_side {
                 <div class="field">
                     <label for={html_id("inferred")}>{ "Inferred: why (empty when the article says it outright)" }</label>
-                    <textarea id={html_id("inferred")} rows="2" value={guess.flatten().unwrap_or_default()} onchange={on_inferred}
+                    <textarea id={html_id("inferred")} rows="3" value={guess.flatten().unwrap_or_default()} onchange={on_inferred}
                         key={format!("{id}-inferred")} />
                 </div>
             }
@@ -335,16 +345,6 @@ pub fn ItemForm(props: &ItemFormProps) -> Html {
                     <input id={html_id("merge")} type="text" list="entity-names" autocomplete="off" ref={merge_input} />
                     <button type="submit" class="button">{ "Merge" }</button>
                 </form>
-            }
-            if !is_meta {
-                <div class="editor-actions">
-                    if drafted {
-                        <button type="button" class="button button--primary" onclick={let id = id.clone(); let on_act = on_act.clone(); Callback::from(move |_| on_act.emit(Act::Edit(Edit::Accept { id: id.clone() })))}>{ "Accept" }</button>
-                        <button type="button" class="button" onclick={let id = id.clone(); let on_act = on_act.clone(); Callback::from(move |_| on_act.emit(Act::Edit(Edit::Reject { id: id.clone() })))}>{ "Reject" }</button>
-                    } else {
-                        <button type="button" class="button button--danger" onclick={let id = id.clone(); let on_act = on_act.clone(); Callback::from(move |_| on_act.emit(Act::Edit(Edit::Delete { id: id.clone(), force: false })))}>{ "Delete" }</button>
-                    }
-                </div>
             }
         </div>
     }

@@ -122,6 +122,15 @@ pub fn Editor() -> Html {
             move || drop(listener)
         });
     }
+    {
+        // Another pane starts at its top, not at the scroll position of the one left.
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.tab, move |_| {
+            if !first.replace(false) {
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        });
+    }
     let act = {
         let dispatcher = state.dispatcher();
         Callback::from(move |a: Act| dispatcher.dispatch(a))
@@ -199,7 +208,7 @@ pub fn Editor() -> Html {
             </datalist>
             <nav class="editor-tabs" aria-label="Panes">
                 { tab_button(Tab::Article, html! { <><span class="wide-only">{ "Article and items" }</span><span class="narrow-only">{ "Article" }</span></> }) }
-                <span class="narrow-only">{ tab_button(Tab::Items, html! { { format!("Items ({})", count_label(state.problems.len())) } }) }</span>
+                <span class="narrow-only">{ tab_button(Tab::Items, html! { { items_label(state.problems.len()) } }) }</span>
                 { tab_button(Tab::Preview, html! { "Preview" }) }
             </nav>
             <main id="main" class="editor-main" data-tab={format!("{tab:?}").to_lowercase()}>
@@ -216,6 +225,13 @@ pub fn Editor() -> Html {
                 }
             </main>
         </div>
+    }
+}
+
+fn items_label(problems: usize) -> String {
+    match problems {
+        0 => "Items".to_owned(),
+        n => format!("Items · {}", count_label(n)),
     }
 }
 
