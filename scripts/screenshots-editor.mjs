@@ -44,12 +44,13 @@ async function open(page, id) {
   await row(page, id).locator('.item-form').waitFor();
 }
 
-/** Scrolls the item's row to the top of the screen, just below the sticky tabs. */
+/** Scrolls the item's row to the top of the screen, just below the bar when it sticks (wide screens). */
 async function scrollTo(page, id) {
   await page.evaluate((i) => {
     document.querySelector(`li.item-row[data-id="${i}"]`).scrollIntoView({ block: 'start', behavior: 'instant' });
-    const tabs = document.querySelector('.editor-tabs').getBoundingClientRect();
-    scrollBy({ top: -(tabs.bottom + 8), behavior: 'instant' });
+    const bar = document.querySelector('.editor-bar');
+    const covered = getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0;
+    scrollBy({ top: -(covered + 8), behavior: 'instant' });
   }, id);
 }
 
@@ -74,8 +75,6 @@ try {
     await scrollTo(page, QUOTE);
     await shoot(page, errors, 'editor-1280.png');
 
-    // As an editor who goes to the preview from the top of the page (the tabs keep the scroll).
-    await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
     await page.click('.editor-tabs button:has-text("Preview")');
     const frame = page.frameLocator('iframe.preview-frame');
     await frame.locator('.card').first().waitFor({ state: 'visible' });
