@@ -127,7 +127,6 @@ fn item_pages(
         let image = render_to(&folder.join("preview.png"), &png)?;
         let head = page::item_head(&preview, &urls);
         let html = page::with_oembed_link(&build(&format!("item={id}"), &head), &urls.oembed);
-        let html = retitle(&html, &preview.title);
         let oembed_base = public.unwrap_or("./");
         let thumbnail = match public {
             Some(_) => urls.image.clone(),
@@ -153,15 +152,14 @@ fn render_to(path: &std::path::Path, bytes: &[u8]) -> Result<u64, String> {
     Ok(bytes.len() as u64)
 }
 
-/// `html` with its `<title>` saying `title` first.
+/// `html` with its `<title>` saying `title`.
 #[cfg(not(target_arch = "wasm32"))]
 fn retitle(html: &str, title: &str) -> String {
     let (Some(open), Some(close)) = (html.find("<title>"), html.find("</title>")) else {
         return html.to_owned();
     };
-    let old = &html[open + "<title>".len()..close];
     format!(
-        "{}<title>{} · {old}</title>{}",
+        "{}<title>{}</title>{}",
         &html[..open],
         story_core::escape::escape_html(title),
         &html[close + "</title>".len()..]
@@ -193,7 +191,13 @@ fn built_page(
             .then(|| html.replacen(marker, &content, 1))
             .ok_or_else(|| format!("no {marker} marker"))
     })?;
-    let deferred = page::defer_engine(&replaced).map_err(str::to_owned)?;
+    // The title the engine keeps in step once it runs (`views::title`).
+    let state = story_explorer::views::url_state::decode(link, story).state;
+    let titled = retitle(
+        &replaced,
+        &story_explorer::views::title::document_title(story, &state),
+    );
+    let deferred = page::defer_engine(&titled).map_err(str::to_owned)?;
     with_csp(&deferred).ok_or_else(|| "no <meta charset> to follow".to_owned())
 }
 

@@ -164,6 +164,12 @@ fn Explorer(props: &ExplorerProps) -> Html {
         }
     });
     use_effect_with(view.view, |_| current_view_in_sight());
+    use_effect_with((story.clone(), view.view, view.selected.clone()), {
+        let view = view.clone();
+        move |(story, _, _)| {
+            gloo::utils::document().set_title(&crate::views::title::document_title(story, &view))
+        }
+    });
     use_effect_with((embed, props.link.clone()), |(embed, link)| {
         // While hydrating, the link is the page as built; the boot script has set the
         // presentation from the address, and the move that follows brings the real flag.

@@ -12,5 +12,6 @@ pub mod reader;
 pub mod related;
 pub mod share;
 pub mod timeline;
+pub mod title;
 pub mod url_state;
 pub mod view_state;
