@@ -206,9 +206,44 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                 .or_else(|| v.nodes.first().copied())
                 .map(entity_id),
         );
-        Callback::from(move |_: FocusEvent| {
-            if active.is_none() {
+        Callback::from(move |e: FocusEvent| {
+            // From the keyboard only: a click on the canvas is no reason to light a node.
+            let by_keyboard = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|t| t.matches(":focus-visible").unwrap_or(false));
+            if active.is_none() && by_keyboard {
                 active.set(first.clone());
+            }
+        })
+    };
+    // A click on the canvas itself (not a node, an edge or its label, and not the end of a drag)
+    // clears what was selected or lit. Where it began is read when the button goes down: by the
+    // click, selecting a node may have redrawn (and detached) the element clicked.
+    let dragged = use_mut_ref(|| false);
+    let on_item = use_mut_ref(|| false);
+    let onclick_canvas = {
+        let (active, act, dragged, on_item, selected) = (
+            active.clone(),
+            act.clone(),
+            dragged.clone(),
+            on_item.clone(),
+            props.selected.is_some(),
+        );
+        Callback::from(move |e: MouseEvent| {
+            // A click without a pointer (a screen reader's, a script's) is judged by its target.
+            let target_on_item = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .filter(|t| t.is_connected())
+                .and_then(|t| t.closest(".node, .edge").ok().flatten())
+                .is_some();
+            let was_item = on_item.replace(false) || target_on_item;
+            if !dragged.replace(false) && !was_item {
+                active.set(None);
+                if selected {
+                    act.emit(Action::Close);
+                }
             }
         })
     };
@@ -225,8 +260,13 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
         }
     };
     let onpointerdown = {
-        let pointers = pointers.clone();
+        let (pointers, on_item) = (pointers.clone(), on_item.clone());
         Callback::from(move |e: PointerEvent| {
+            *on_item.borrow_mut() = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest(".node, .edge").ok().flatten())
+                .is_some();
             pointers.borrow_mut().insert(
                 e.pointer_id(),
                 (f64::from(e.client_x()), f64::from(e.client_y())),
@@ -234,7 +274,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
         })
     };
     let onpointermove = {
-        let (pointers, act) = (pointers.clone(), act.clone());
+        let (pointers, act, dragged) = (pointers.clone(), act.clone(), dragged.clone());
         Callback::from(move |e: PointerEvent| {
             let mut down = pointers.borrow_mut();
             let Some(&before) = down.get(&e.pointer_id()) else {
@@ -261,6 +301,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
             {
                 let _ = target.set_pointer_capture(e.pointer_id());
             }
+            *dragged.borrow_mut() = true;
             let (sx, sy) = scale();
             let (dx, dy) = (
                 ((before.0 - now.0) * sx).round() as i32,
@@ -293,9 +334,13 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
             <g class={class_list(&["edge", when(on, "edge--lit"), when(dim, "edge--dim")])} data-id={r.id.clone()}>
                 <title>{ edge_title(story, r) }</title>
                 <line class="edge__line" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} marker-end="url(#arrow)" />
-                <line class="edge__hit" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} {onclick} />
+                <line class="edge__hit" x1={fmt(x1)} y1={fmt(y1)} x2={fmt(x2)} y2={fmt(y2)} onclick={onclick.clone()} />
                 if let Some(label) = &d.edge_labels[e] {
-                    <text class="edge__label" x={fmt((label.rect.left + label.rect.right) / 2.0)} y={fmt(label.rect.top + 11.0)}>
+                    // The label is a target as large as its words, not only the thin line.
+                    <rect class="edge__label-hit" x={fmt(label.rect.left)} y={fmt(label.rect.top)}
+                        width={fmt(label.rect.right - label.rect.left)} height={fmt(label.rect.bottom - label.rect.top)}
+                        onclick={onclick.clone()} />
+                    <text class="edge__label" onclick={onclick.clone()} x={fmt((label.rect.left + label.rect.right) / 2.0)} y={fmt(label.rect.top + 11.0)}>
                         { for label.lines.iter().enumerate().map(|(i, line)| {
                             let last = i + 1 == label.lines.len();
                             html! { <tspan x={fmt((label.rect.left + label.rect.right) / 2.0)} dy={if i == 0 { "0" } else { "14" }}>{ if last { line.clone() } else { format!("{line} ") } }</tspan> }
@@ -382,7 +427,8 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
             <svg ref={svg_ref} class="graph__canvas" viewBox={view_box} role="listbox" tabindex="0"
                 aria-label="Relationship graph" aria-describedby="graph-help graph-summary"
                 aria-activedescendant={active_node.map(|n| node_dom_id(story, v, n))}
-                {onkeydown} {onfocus} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                {onkeydown} {onfocus} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
+                onclick={onclick_canvas}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" class="edge__arrow" />
