@@ -158,9 +158,9 @@ pub fn cards(story: &Story) -> Vec<Card> {
         kind: CardKind::Claim,
         title: c.text.clone(),
         subtitle: Some(format!(
-            "Reported by {}; {} response(s)",
+            "Reported by {} · {}",
             story.name_of(&c.claimant),
-            c.responses.len()
+            super::count(c.responses.len(), "response", "responses")
         )),
         date: date_of(story, c.event.as_ref()),
         at: c.at.clone(),

@@ -164,10 +164,18 @@ pub fn summary(story: &Story, v: &Visible) -> String {
         None => String::new(),
     };
     format!(
-        "The graph shows {scope}{} people, organizations, groups and places and {} relationships. Most connected: {}.",
-        v.nodes.len(),
-        v.edges.len(),
-        if top.is_empty() { "none".to_owned() } else { top.join(", ") }
+        "The graph shows {scope}{} and {}. Most connected: {}.",
+        super::count(
+            v.nodes.len(),
+            "person, organization, group or place",
+            "people, organizations, groups and places"
+        ),
+        super::count(v.edges.len(), "relationship", "relationships"),
+        if top.is_empty() {
+            "none".to_owned()
+        } else {
+            top.join(", ")
+        }
     )
 }
 
