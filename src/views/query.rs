@@ -1,12 +1,14 @@
 //! Filters, search and facet counts over a story's cards.
 //!
 //! A [`SearchIndex`] is built once per story: for every card, its kind, the sides of its actors,
-//! every entity it involves, its dates, its sourcing and its searchable text, folded. [`run`]
+//! every entity it involves, its dates, its sourcing and every text the views print for it,
+//! folded (`Context::texts` says which, and why not the article's sentence). [`run`]
 //! then answers a [`Query`] in one pass, with the count each facet value would leave, so the
 //! counts shown beside each filter always match what selecting it shows.
 
-use crate::views::cards::{Card, CardKind};
+use crate::views::cards::{event_date, Card, CardKind, Dated};
 use crate::views::mentions::{self, Mention};
+use crate::views::panel_labels::card_title;
 use std::ops::Range;
 use story_core::dates::PartialDate;
 use story_core::fold;
@@ -239,18 +241,12 @@ impl Context<'_> {
 
     fn entry(&self, card: &Card) -> Built {
         let story = self.story;
-        let (actors, mut involves, days, sourcing, haystack) = match story.find(&card.id) {
+        let item = story.find(&card.id);
+        let (actors, mut involves, days, sourcing) = match item {
             Some(ItemRef::Entity(i)) => {
-                let e = &story.entities()[i];
-                let text = format!(
-                    "{}\n{}\n{}",
-                    e.name,
-                    e.aliases.join("\n"),
-                    e.role.as_deref().unwrap_or("")
-                );
                 let mut involves = vec![i];
                 involves.extend(&self.neighbours[i]);
-                (vec![i], involves, None, None, text)
+                (vec![i], involves, None, None)
             }
             Some(ItemRef::Quote(i)) => {
                 let q = &story.quotes()[i];
@@ -260,13 +256,11 @@ impl Context<'_> {
                 if let Some(event) = q.event.as_ref().and_then(|e| story.event(e)) {
                     involves.extend(self.slots(&event.participants));
                 }
-                let text = format!("{}\n{}", story.words(&q.at.span), story.name_of(&q.speaker));
                 (
                     actors,
                     involves,
                     self.event_days(q.event.as_ref()),
                     Some(q.sourcing),
-                    text,
                 )
             }
             Some(ItemRef::Event(i)) => {
@@ -274,14 +268,7 @@ impl Context<'_> {
                 let actors = self.slots(&ev.participants);
                 let mut involves = actors.clone();
                 involves.extend(self.mentioned(&ev.at.span));
-                let days = story.event_days(ev);
-                (
-                    actors,
-                    involves,
-                    days,
-                    None,
-                    format!("{}\n{}", ev.title, ev.when),
-                )
+                (actors, involves, story.event_days(ev), None)
             }
             Some(ItemRef::Claim(i)) => {
                 let c = &story.claims()[i];
@@ -292,16 +279,9 @@ impl Context<'_> {
                         .chain(c.responses.iter().map(|r| &r.speaker)),
                 );
                 involves.extend(self.mentioned(&c.at.span));
-                let text = format!("{}\n{}", c.text, story.name_of(&c.claimant));
-                (
-                    actors,
-                    involves,
-                    self.event_days(c.event.as_ref()),
-                    None,
-                    text,
-                )
+                (actors, involves, self.event_days(c.event.as_ref()), None)
             }
-            _ => (Vec::new(), Vec::new(), None, None, card.title.clone()),
+            _ => (Vec::new(), Vec::new(), None, None),
         };
         story_core::order::sort(&mut involves);
         involves.dedup();
@@ -311,8 +291,77 @@ impl Context<'_> {
             involves,
             days,
             sourcing,
-            haystack: fold::fold(&haystack),
+            haystack: fold::fold(&self.texts(card, item)),
         }
+    }
+
+    /// Every text the views print for the item of `card`, one a line (a search term has no
+    /// whitespace, so none matches across two texts): what its card says (the heading as shown,
+    /// quoted words in their quotation marks; the subtitle; why a value is inferred; its date,
+    /// as written and in the article's words), which is also all the timeline's row for an event
+    /// and the graph's node for an entity say; what its detail adds (an entity's aliases, as
+    /// listed there, and editor's note); and a claim's whole row in the claims view (its evidence
+    /// notes and each response's stance, speaker, date, summary, inference and quoted words).
+    /// The count and every view are derived from the same matches, so what a view shows for a
+    /// search is exactly what is counted, and each counted item shows the words somewhere.
+    ///
+    /// Left out: labels every item of a kind carries ("Show in article", "Evidence", the lane
+    /// names), and the article's sentence a card or row shows the item's words in. A sentence is
+    /// context, not the item: one sentence is often the source of several items (a person, their
+    /// quote, the event it was said at), and an entity's is one of its many mentions, so a word
+    /// of it would bring in items that are not about that word — and the central claim, whose
+    /// row shows eleven sentences, would match most searches. Nor could the card say why: it
+    /// marks the search's words in its heading and subtitle, while its sentence carries its own
+    /// mark, the item's words. The article view is where the sentences are read.
+    fn texts(&self, card: &Card, item: Option<ItemRef>) -> String {
+        let story = self.story;
+        let mut text = String::new();
+        let out = &mut text;
+        line(out, &card_title(card));
+        line(out, card.subtitle.as_deref().unwrap_or(""));
+        line(out, card.inferred.as_deref().unwrap_or(""));
+        dated(out, card.date.as_ref());
+        match item {
+            Some(ItemRef::Entity(i)) => {
+                let e = &story.entities()[i];
+                line(out, &e.aliases.join("; "));
+                line(out, e.note.as_deref().unwrap_or(""));
+            }
+            Some(ItemRef::Claim(i)) => {
+                let c = &story.claims()[i];
+                for evidence in &c.evidence {
+                    line(out, &evidence.note);
+                }
+                for r in &c.responses {
+                    line(out, r.stance.label());
+                    line(out, story.name_of(&r.speaker));
+                    line(out, &r.summary);
+                    line(out, r.inferred.as_deref().unwrap_or(""));
+                    let event = r.event.as_ref().and_then(|e| story.event(e));
+                    dated(out, event.and_then(event_date).as_ref());
+                    for q in r.quotes.iter().filter_map(|q| story.quote(q)) {
+                        line(out, &format!("“{}”", story.words(&q.at.span)));
+                        line(out, q.inferred.as_deref().unwrap_or(""));
+                    }
+                }
+            }
+            _ => {}
+        }
+        text
+    }
+}
+
+/// One text of an item's haystack, on its own line.
+fn line(out: &mut String, words: &str) {
+    out.push_str(words);
+    out.push('\n');
+}
+
+/// A date as the views print it: the date, and the article's words for it.
+fn dated(out: &mut String, date: Option<&Dated>) {
+    if let Some(date) = date {
+        line(out, &date.date.to_string());
+        line(out, &date.words);
     }
 }
 
@@ -484,6 +533,33 @@ mod tests {
         );
         assert!(search("recuse").contains(&"democrats-call-for-recusal".to_owned()));
         assert_eq!(search("no such words anywhere"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn search_matches_what_the_views_print_for_an_item_but_not_its_sentence() {
+        let (story, cards) = seed();
+        let index = SearchIndex::new(&story, &cards, &mentions::mentions(&story));
+        let search = |text: &str| {
+            let query = Query {
+                text: text.into(),
+                ..Query::default()
+            };
+            ids(&cards, &run(&index, &query))
+        };
+        // The claims view's row: a response's summary, its stance, a quote, an evidence note.
+        assert_eq!(
+            search("fake news"),
+            ["zakharova-fake-news", "sessions-met-ambassador"]
+        );
+        assert_eq!(search("dismissal"), ["sessions-met-ambassador"]);
+        assert!(search("total disinformation").contains(&"sessions-met-ambassador".to_owned()));
+        assert!(search("no notes").contains(&"sessions-no-campaign-talk".to_owned()));
+        // An event's people and the article's words for its date; an entity's editor's note.
+        assert!(search("kislyak").contains(&"meeting-july".to_owned()));
+        assert!(search("thursday morning").contains(&"mccaskill-statement".to_owned()));
+        assert_eq!(search("by whom"), ["michael-flynn"]);
+        // Only the sentence the quote comes from says who called it so.
+        assert_eq!(search("called the report"), Vec::<String>::new());
     }
 
     #[test]
