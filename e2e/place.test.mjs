@@ -16,8 +16,10 @@ test('the document title follows the view and the item, from the page as built o
     await titled(page, STORY);
     await page.click('#open-dmitry-peskov');
     await titled(page, `Dmitry Peskov · ${STORY}`);
+    await page.waitForURL(/item=dmitry-peskov/);
     await page.keyboard.press('Escape');
     await titled(page, STORY);
+    await page.waitForURL((url) => !url.search.includes('item='));
     await page.goBack();
     await titled(page, `Dmitry Peskov · ${STORY}`);
     assert.deepEqual(problems.pageErrors, []);
@@ -70,15 +72,51 @@ test('in the graph, a click on empty canvas clears the selection and an edge’s
     const label = page.locator('.edge:has(.edge__label)').first();
     await label.waitFor();
     const id = await label.getAttribute('data-id');
-    const box = await label.locator('.edge__label').boundingBox();
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    // Hovering may light other edges; the label stays where it is and is what the pointer is on.
-    await page.mouse.move(x, y);
-    await page.waitForFunction(([px, py, i]) => document.elementFromPoint(px, py)?.closest('.edge')?.dataset.id === i, [x, y, id]);
-    await page.mouse.down();
-    await page.mouse.up();
+    await page.locator(`.edge[data-id="${id}"] .edge__label`).dispatchEvent('click');
     await page.waitForFunction(() => /Relationship/i.test(document.querySelector('#detail .detail__kind')?.textContent ?? ''));
     assert.equal(new URL(page.url()).searchParams.get('item'), id, 'the relationship is the item open');
+    assert.deepEqual(problems.pageErrors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('on a phone, opening an item and closing it by Close, Escape or Back returns to the same place and the card', async () => {
+  const { page, problems, close } = await open('', { width: 390, height: 844 });
+  try {
+    const cards = await page.locator('.card .card__open').evaluateAll((bs) => bs.map((b) => b.id));
+    for (const [how, at] of [['Close', 1500], ['Escape', 4500], ['Back', 6000]]) {
+      // The first card whose title is on screen when the page is scrolled to `at`.
+      await page.evaluate((y) => scrollTo({ top: y, behavior: 'instant' }), at);
+      // Cards are laid out as they come into view (content-visibility), which moves the page:
+      // wait until two frames in a row agree.
+      await page.evaluate(() => new Promise((done) => {
+        let last = null;
+        const check = () => requestAnimationFrame(() => {
+          const now = `${scrollY}:${document.body.scrollHeight}`;
+          if (now === last) done(); else { last = now; check(); }
+        });
+        check();
+      }));
+      const id = await page.evaluate((ids) => ids.find((i) => {
+        const r = document.getElementById(i).getBoundingClientRect();
+        return r.top > 60 && r.bottom < innerHeight - 60;
+      }), cards);
+      assert.ok(id, `a card on screen at ${at}`);
+      const top = (i) => page.evaluate((j) => document.getElementById(j).getBoundingClientRect().top, i);
+      const before = await top(id);
+      await page.click(`#${id}`);
+      await page.waitForSelector('#detail');
+      await page.waitForURL((url) => url.search.includes(`item=${id.replace(/^open-/, '')}`));
+      if (how === 'Close') await page.click('#detail .detail__close');
+      if (how === 'Escape') await page.keyboard.press('Escape');
+      if (how === 'Back') await page.goBack();
+      await page.waitForSelector('#detail', { state: 'detached' });
+      await page.waitForFunction((i) => document.activeElement?.id === i, id);
+      // The card where it was on screen: the page scrolled back however the layout above moved.
+      const after = await top(id);
+      assert.ok(Math.abs(after - before) <= 1, `${how}: the card back at ${before} px from the top, not ${after}`);
+    }
     assert.deepEqual(problems.pageErrors, []);
   } finally {
     await close();

@@ -264,13 +264,20 @@ fn Explorer(props: &ExplorerProps) -> Html {
     use_effect_with((), |_| perf::mark("story-shown"));
 
     let on_action = {
-        let dispatcher = state.dispatcher();
+        let (dispatcher, selected) = (state.dispatcher(), view.selected.clone());
         Callback::from(move |action: Action| {
             // Read by the browser benchmark: from here to the rendered result is one update.
             perf::mark("query-start");
+            let opens = match &action {
+                Action::Select(id) | Action::OpenCard(id) => Some(id.as_str()),
+                _ => None,
+            };
+            super::place::acting(opens, selected.as_deref());
             dispatcher.dispatch(action)
         })
     };
+    // After each render: the reader's place back where Close, Escape or Back asked for it.
+    use_effect(|| super::place::settle(focus_card));
     let switch = |to: View| {
         let current = (view.view == to).then_some("page");
         html! {
@@ -338,7 +345,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
                 data-pages={if *pages >= EMBED_PAGES { "all".to_owned() } else { pages.to_string() }}
                 onfocusin={reveal_focused(pages.clone())}>
                 if let Some(detail) = (*detail).clone() {
-                    <DetailPanel story={story.clone()} {detail} on_action={on_action.clone()} on_closed={Callback::from(|id: String| focus_card(&id))} />
+                    <DetailPanel story={story.clone()} {detail} on_action={on_action.clone()} on_closed={Callback::from(|id: String| if !super::place::closed(&id) { focus_card(&id, false) })} />
                 }
                 { body }
             </main>
@@ -409,6 +416,7 @@ fn use_url_sync(
     built: &str,
 ) {
     let previous = use_mut_ref(|| view.clone());
+    let shown = previous.clone();
     let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let sticky = use_memo(link.to_owned(), |link| sticky_part(link));
     use_effect_with(view.clone(), move |view| {
@@ -442,8 +450,21 @@ fn use_url_sync(
     let (story, built) = (story.clone(), built.to_owned());
     use_effect_with((), move |_| {
         let window = gloo::utils::window();
-        let listener = gloo::events::EventListener::new(&window, "popstate", move |_| {
-            dispatcher.dispatch(Action::Restore(history::read(&story, &built)));
+        // The explorer puts the reader back itself, after the entry's view is drawn (`ui::place`):
+        // the browser's own restoring comes before that, at the wrong height.
+        if !super::guest::embedded() {
+            if let Ok(history) = window.history() {
+                let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+            }
+        }
+        let listener = gloo::events::EventListener::new(&window, "popstate", move |event| {
+            let next = history::read(&story, &built);
+            let open = shown.borrow().selected.clone();
+            let closing = open.filter(|id| next.selected.as_ref() != Some(id));
+            let scroll = wasm_bindgen::JsCast::dyn_ref::<web_sys::PopStateEvent>(event)
+                .and_then(|e| history::scroll_of(&e.state()));
+            super::place::returned(scroll, closing);
+            dispatcher.dispatch(Action::Restore(next));
         });
         move || drop(listener)
     });
@@ -504,8 +525,9 @@ fn reveal_focused(pages: UseStateHandle<u8>) -> Callback<FocusEvent> {
 
 /// Returns focus to the card whose detail was just closed, so keyboard readers keep their place;
 /// if the view shows no card for it (another view, a filter, Back), to the item in that view, and
-/// failing that to the main region, never to the page itself.
-fn focus_card(id: &str) {
+/// failing that to the main region, never to the page itself. `in_place` when the page has just
+/// been scrolled back to where the reader was (see `ui::place`): focus then scrolls nothing.
+fn focus_card(id: &str, in_place: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -517,7 +539,11 @@ fn focus_card(id: &str) {
         .or_else(|| document.query_selector(&in_view).ok().flatten())
         .or_else(|| document.get_element_by_id("main"));
     if let Some(element) = element {
-        super::guest::focus(&element);
+        if in_place {
+            super::guest::focus_in_place(&element);
+        } else {
+            super::guest::focus(&element);
+        }
     }
 }
 

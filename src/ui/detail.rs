@@ -38,8 +38,9 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             d.id.clone(),
         );
         Callback::from(move |()| {
-            on_action.emit(Action::Close);
+            // First: where the reader's place is must be known before the close is drawn.
             on_closed.emit(id.clone());
+            on_action.emit(Action::Close);
         })
     };
     let on_close = close.reform(|_: MouseEvent| ());

@@ -40,8 +40,10 @@ fn rescue() {
         .is_none_or(|active| Some(&active) == document.body().as_ref().map(AsRef::as_ref));
     let lost = LAST.with(|last| last.borrow().as_ref().is_some_and(|e| !e.is_connected()));
     if dropped && lost {
+        // Without scrolling: the region holds the page the reader is on, and a scroll here would
+        // race the place being restored after an item closes (`ui::place`).
         if let Some(main) = document.get_element_by_id("main") {
-            super::guest::focus(&main);
+            super::guest::focus_in_place(&main);
         }
     }
 }

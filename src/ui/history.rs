@@ -73,6 +73,8 @@ pub fn write(state: &ViewState, sticky: &str, replace: bool) {
     let result = if replace {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     } else {
+        // The entry being left keeps where the reader was on it, for Back (`ui::place`).
+        let _ = history.replace_state(&scroll_state(super::place::leaving()), "");
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     };
     if result.is_err() {
@@ -84,4 +86,22 @@ pub fn write(state: &ViewState, sticky: &str, replace: bool) {
 pub fn read(story: &Story, built: &str) -> ViewState {
     let built = built_at(built, &current_path());
     decode(&effective(built, &current_query()), story).state
+}
+
+/// A history entry's state: `{ "scroll": y }`.
+fn scroll_state(y: f64) -> wasm_bindgen::JsValue {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &"scroll".into(), &y.into());
+    state.into()
+}
+
+/// Where the reader was on an entry, from its state, if it says.
+pub fn scroll_of(state: &wasm_bindgen::JsValue) -> Option<f64> {
+    if !state.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(state, &"scroll".into())
+        .ok()?
+        .as_f64()
+        .filter(|y| y.is_finite() && *y >= 0.0)
 }

@@ -20,6 +20,7 @@ mod inferred;
 mod measure;
 mod panic;
 mod perf;
+mod place;
 mod reader;
 mod share;
 mod timeline;
