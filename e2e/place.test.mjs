@@ -122,3 +122,42 @@ test('on a phone, opening an item and closing it by Close, Escape or Back return
     await close();
   }
 });
+
+test('the dates say what they leave out: items without a date, and everything when the range is reversed', async () => {
+  const { page, problems, close } = await open('?side=democratic-party&from=2017-03', { waitFor: '.card' });
+  try {
+    const status = () => page.textContent('.status');
+    await page.waitForFunction(() => /without a date (is|are) left out by the dates\./.test(document.querySelector('.status')?.textContent ?? ''));
+    assert.match(await status(), /^\d+ of \d+ items match (\d+ items|1 item) without a date/);
+    assert.deepEqual(problems.pageErrors, []);
+  } finally {
+    await close();
+  }
+  const reversed = await open('?from=2017-03&to=2016-12', { waitFor: '.status' });
+  try {
+    await reversed.page.waitForFunction(() => /is after the “to” date/.test(document.querySelector('.status')?.textContent ?? ''));
+    assert.match(await reversed.page.textContent('.status'), /^No items match the search and filters The “from” date \(2017-03\) is after the “to” date \(2016-12\), so nothing can fall between them\.$/);
+    assert.deepEqual(reversed.problems.pageErrors, []);
+  } finally {
+    await reversed.close();
+  }
+});
+
+test('a search in the graph shows the person found with every relationship and neighbour, and the table lists them', async () => {
+  const { page, problems, close } = await open('?view=graph', { waitFor: '.graph .node' });
+  try {
+    const all = await page.locator('.edge').evaluateAll((es) => es.length);
+    await page.fill('#search', 'Kislyak');
+    await page.waitForFunction((n) => document.querySelectorAll('.edge').length !== n, all);
+    const ends = await page.$$eval('.edge', (es) => es.map((e) => e.dataset.id));
+    assert.ok(ends.length >= 1, 'Kislyak’s relationships are drawn');
+    assert.ok(await page.locator('.node[data-id="sergey-kislyak"]:not(.node--context)').count() === 1, 'Kislyak matched');
+    assert.ok(await page.locator('.node[data-id="jeff-sessions"].node--context').count() === 1, 'Sessions, who met him, shown as his neighbour');
+    const rows = await page.$$eval('.relationships tbody tr', (r) => r.map((x) => x.dataset.id).sort());
+    assert.deepEqual(rows, [...ends].sort(), 'the table lists exactly the edges drawn');
+    assert.match(await page.textContent('#graph-summary'), /that match(es)?, \d+ connected to (it|them), and/);
+    assert.deepEqual(problems.pageErrors, []);
+  } finally {
+    await close();
+  }
+});

@@ -316,9 +316,11 @@ fn check(f: &Fixture, text: &str) -> Result<(), TestCaseError> {
     // The graph: the counted entities that are nodes of it.
     let entities = entity_indices(&f.story, &f.cards, &results.items);
     let visible = graph::visible(&f.layout, &entities, None);
+    // The matched nodes; their neighbours are drawn too, as context, and are not counted.
     let in_graph: SortedSet<String> = visible
         .nodes
         .iter()
+        .filter(|n| visible.context.binary_search(n).is_err())
         .map(|&n| {
             f.story.entities()[visible.layout.nodes[n].entity]
                 .id

@@ -32,6 +32,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     });
     let shown = props.results.items.len();
     let status = status(shown, props.total, props.query.is_empty());
+    let date_note = crate::views::panel_labels::date_note(&props.query, props.results.undated);
     let active = props.filters.len();
     let search = use_node_ref();
     let hydrated = use_state(super::hydrating);
@@ -153,7 +154,9 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     <li><button type="button" class="chip chip--clear" onclick={act.reform(|_| Action::ClearFilters)}>{ "Clear all" }</button></li>
                 </ul>
             }
-            <p class="status" role="status">{ status }</p>
+            <p class="status" role="status">{ status }
+                if let Some(note) = date_note { <span class="status__note">{ format!(" {note}") }</span> }
+            </p>
         </section>
     }
 }

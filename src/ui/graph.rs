@@ -365,6 +365,8 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
         let e = &story.entities()[node.entity];
         let degree = degrees.get(n).copied().unwrap_or(0);
         let dim = lit.is_some() && !neighbours.contains(&n);
+        // Shown as a neighbour of what the search or filters matched, not matched itself.
+        let context = v.context.binary_search(&n).is_ok();
         let onclick = {
             let (act, active, id) = (act.clone(), active.clone(), e.id.clone());
             Callback::from(move |_| {
@@ -380,11 +382,12 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
             let hover = hover.clone();
             Callback::from(move |_| hover.set(None))
         };
-        let label = format!("{}, {}, {degree} relationship{}", e.name, kind_word(node.kind), if degree == 1 { "" } else { "s" });
+        let label = format!("{}, {}, {degree} relationship{}{}", e.name, kind_word(node.kind), if degree == 1 { "" } else { "s" },
+            if context { ", connected to a match" } else { "" });
         html! {
             <g id={node_dom_id(story, v, n)} role="option" aria-selected={(selected_node == Some(n)).to_string()} aria-label={label}
                 class={class_list(&["node", &format!("node--{}", kind_word(node.kind)), when(active_node == Some(n), "node--active"),
-                    when(selected_node == Some(n), "node--selected"), when(dim, "node--dim"), when(lit == Some(n), "node--lit")])}
+                    when(selected_node == Some(n), "node--selected"), when(dim, "node--dim"), when(lit == Some(n), "node--lit"), when(context, "node--context")])}
                 data-id={e.id.clone()} transform={format!("translate({} {})", fmt(d.at[n].0), fmt(d.at[n].1))}
                 {onclick} {onpointerenter} {onpointerleave}>
                 if let Some(why) = &e.inferred {

@@ -18,6 +18,9 @@ pub struct Visible {
     pub edges: Vec<usize>,
     /// Set when the graph is too big and only a neighbourhood is shown: whose.
     pub centre: Option<usize>,
+    /// Nodes shown only as neighbours of what the query matched (drawn dimmed), sorted; empty
+    /// when nothing is filtered out.
+    pub context: Vec<usize>,
 }
 
 /// The visible graph: nodes whose entities the query leaves (`entities`, indices into the
@@ -29,15 +32,36 @@ pub fn visible(full: &Rc<Layout>, entities: &SortedSet<usize>, focus: Option<usi
         .filter(|&i| entities.contains(&full.nodes[i].entity))
         .collect();
     if shown.len() <= MAX_FULL_GRAPH && full.nodes.len() <= MAX_FULL_GRAPH {
-        let set: SortedSet<usize> = shown.iter().copied().collect();
-        let edges = (0..full.edges.len())
-            .filter(|&e| set.contains(&full.edges[e].from) && set.contains(&full.edges[e].to))
+        // A search or filter shows what it matched with its relationships: the matched nodes,
+        // their neighbours (as context) and every edge with a matched end. A search for one
+        // person shows that person's connections, not a lonely dot.
+        let matched: SortedSet<usize> = shown.iter().copied().collect();
+        let filtered = shown.len() < full.nodes.len();
+        let edges: Vec<usize> = (0..full.edges.len())
+            .filter(|&e| {
+                let (a, b) = (full.edges[e].from, full.edges[e].to);
+                if filtered {
+                    matched.contains(&a) || matched.contains(&b)
+                } else {
+                    matched.contains(&a) && matched.contains(&b)
+                }
+            })
             .collect();
+        let mut context: Vec<usize> = edges
+            .iter()
+            .flat_map(|&e| [full.edges[e].from, full.edges[e].to])
+            .filter(|n| !matched.contains(n))
+            .collect();
+        story_core::order::sort(&mut context);
+        context.dedup();
+        let mut nodes: Vec<usize> = shown.iter().chain(&context).copied().collect();
+        story_core::order::sort(&mut nodes);
         return Visible {
             layout: Rc::clone(full),
-            nodes: shown,
+            nodes,
             edges,
             centre: None,
+            context,
         };
     }
     if shown.len() <= MAX_FULL_GRAPH {
@@ -120,6 +144,7 @@ fn subgraph(full: &Layout, members: &[usize], centre: Option<usize>, fresh: bool
         nodes: (0..n).collect(),
         edges: (0..m).collect(),
         centre,
+        context: Vec::new(),
     }
 }
 
@@ -163,13 +188,23 @@ pub fn summary(story: &Story, v: &Visible) -> String {
         ),
         None => String::new(),
     };
-    format!(
-        "The graph shows {scope}{} and {}. Most connected: {}.",
-        super::count(
-            v.nodes.len(),
-            "person, organization, group or place",
-            "people, organizations, groups and places"
+    let nodes = super::count(
+        v.nodes.len() - v.context.len(),
+        "person, organization, group or place",
+        "people, organizations, groups and places",
+    );
+    let matched = v.nodes.len() - v.context.len();
+    let nodes = match v.context.len() {
+        0 => format!("{nodes} and"),
+        n => format!(
+            "{nodes} that {}, {n} connected to {}, and",
+            if matched == 1 { "matches" } else { "match" },
+            if matched == 1 { "it" } else { "them" }
         ),
+    };
+    format!(
+        "The graph shows {scope}{} {}. Most connected: {}.",
+        nodes,
         super::count(v.edges.len(), "relationship", "relationships"),
         if top.is_empty() {
             "none".to_owned()
@@ -405,15 +440,43 @@ mod tests {
             .iter()
             .position(|e| e.id == "jeff-sessions")
             .unwrap();
-        let two = visible(&full, &[kislyak, sessions].into(), None);
-        assert_eq!(two.nodes.len(), 2);
+        // Kislyak alone: him, the one relationship he has, and Sessions as its other end.
+        let one = visible(&full, &[kislyak].into(), None);
+        let name = |v: &Visible, n: usize| story.entities()[v.layout.nodes[n].entity].id.clone();
         assert_eq!(
-            rows(&story, &two)
+            rows(&story, &one)
                 .iter()
                 .map(|r| r.label.as_str())
                 .collect::<Vec<_>>(),
             ["met with"]
         );
+        assert_eq!(
+            one.context
+                .iter()
+                .map(|&n| name(&one, n))
+                .collect::<Vec<_>>(),
+            ["jeff-sessions"]
+        );
+        assert!(summary(&story, &one).starts_with(
+            "The graph shows 1 person, organization, group or place that matches, 1 connected to it, and 1 relationship."
+        ));
+        // Kislyak and Sessions: every relationship either has, and their other ends as context.
+        let two = visible(&full, &[kislyak, sessions].into(), None);
+        let touching = story
+            .relationships()
+            .iter()
+            .filter(|r| {
+                [&r.from, &r.to]
+                    .iter()
+                    .any(|e| *e == "jeff-sessions" || *e == "sergey-kislyak")
+            })
+            .count();
+        assert_eq!(two.edges.len(), touching);
+        assert_eq!(two.nodes.len() - two.context.len(), 2);
+        assert!(two
+            .context
+            .iter()
+            .all(|&n| name(&two, n) != "jeff-sessions"));
         let positions = |v: &Visible| {
             v.nodes
                 .iter()

@@ -783,6 +783,7 @@ mod tests {
             nodes: vec![0, 1, 2],
             edges: vec![],
             centre: None,
+            context: Vec::new(),
         };
         let d = plain(&story, &wide, PHONE);
         let (across, down) = spread(&d, &wide.nodes);

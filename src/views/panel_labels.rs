@@ -14,6 +14,27 @@ pub fn status(shown: usize, total: usize, query_is_empty: bool) -> String {
     }
 }
 
+/// What the dates leave out that a reader would not guess: everything, when "from" is after "to";
+/// the items that have no date at all. Said after the result line.
+pub fn date_note(query: &crate::views::query::Query, undated: usize) -> Option<String> {
+    if let (Some(from), Some(to)) = (query.from, query.to) {
+        if from.day_bounds().0 > to.day_bounds().1 {
+            return Some(format!(
+                "The “from” date ({}) is after the “to” date ({}), so nothing can fall between them.",
+                from.iso(),
+                to.iso()
+            ));
+        }
+    }
+    (undated > 0).then(|| {
+        let verb = if undated == 1 { "is" } else { "are" };
+        format!(
+            "{} without a date {verb} left out by the dates.",
+            super::count(undated, "item", "items")
+        )
+    })
+}
+
 /// The filters disclosure's label: how many filters are on.
 pub fn filters_summary(active: usize) -> String {
     if active > 0 {
@@ -99,6 +120,27 @@ mod tests {
             "No items match the search and filters"
         );
         assert_eq!(status(3, 80, false), "3 of 80 items match");
+        use crate::views::query::Query;
+        use story_core::dates::PartialDate;
+        let mut q = Query {
+            from: PartialDate::month(2017, 3),
+            to: PartialDate::month(2016, 12),
+            ..Default::default()
+        };
+        assert_eq!(
+            date_note(&q, 4).as_deref(),
+            Some("The “from” date (2017-03) is after the “to” date (2016-12), so nothing can fall between them.")
+        );
+        q.to = PartialDate::month(2017, 3);
+        assert_eq!(
+            date_note(&q, 4).as_deref(),
+            Some("4 items without a date are left out by the dates.")
+        );
+        assert_eq!(
+            date_note(&q, 1).as_deref(),
+            Some("1 item without a date is left out by the dates.")
+        );
+        assert_eq!(date_note(&q, 0), None);
         assert_eq!(filters_summary(0), "Filters");
         assert_eq!(filters_summary(2), "Filters (2 active)");
         assert_eq!(capitalize("on the record"), "On the record");

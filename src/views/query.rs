@@ -99,6 +99,8 @@ pub struct Results {
     pub involving: Vec<usize>,
     /// Per [`SOURCINGS`] position.
     pub sourcing: [usize; 4],
+    /// Items every other filter and the words keep but the dates leave out, having none.
+    pub undated: usize,
 }
 
 fn kind_slot(kind: CardKind) -> usize {
@@ -452,9 +454,20 @@ pub fn run(index: &SearchIndex, query: &Query) -> Results {
         sides: vec![0; index.side_ids.len()],
         involving: vec![0; index.entity_ids.len()],
         sourcing: [0; 4],
+        undated: 0,
     };
     for (i, entry) in index.entries.iter().enumerate() {
         let p = passes(index, entry, &compiled);
+        if !p.date
+            && entry.days.is_none()
+            && p.text
+            && p.kind
+            && p.side
+            && p.involving
+            && p.sourcing
+        {
+            results.undated += 1;
+        }
         let common = p.date && p.text;
         if !common {
             continue;
