@@ -161,3 +161,19 @@ test('a search in the graph shows the person found with every relationship and n
     await close();
   }
 });
+
+test('Escape from a node’s detail opened in the graph returns focus to that node', async () => {
+  const { page, problems, close } = await open('?view=graph', { waitFor: '.graph .node' });
+  try {
+    await page.click('.node[data-id="michael-flynn"]');
+    await page.waitForSelector('#detail');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#detail', { state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.classList.contains('graph__canvas')
+      && document.activeElement.getAttribute('aria-activedescendant') === 'node-michael-flynn');
+    assert.equal(await page.locator('.node--active').getAttribute('data-id'), 'michael-flynn');
+    assert.deepEqual(problems.pageErrors, []);
+  } finally {
+    await close();
+  }
+});

@@ -531,6 +531,19 @@ fn focus_card(id: &str, in_place: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    // In the graph, the node: the canvas is the one tab stop, and its active node the place.
+    if let (Some(canvas), Ok(Some(_))) = (
+        document.query_selector(".graph__canvas").ok().flatten(),
+        document.query_selector(&format!(".node[data-id=\"{id}\"]")),
+    ) {
+        let _ = canvas.set_attribute("data-return", id);
+        if in_place {
+            super::guest::focus_in_place(&canvas);
+        } else {
+            super::guest::focus(&canvas);
+        }
+        return;
+    }
     // Not the detail itself, which carries the same data-id and is closing.
     let item = format!(":not(#detail)[data-id=\"{id}\"]");
     let in_view = format!("{item} button, {item} a[href], {item}[tabindex]");

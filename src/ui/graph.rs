@@ -207,11 +207,19 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                 .map(entity_id),
         );
         Callback::from(move |e: FocusEvent| {
-            // From the keyboard only: a click on the canvas is no reason to light a node.
-            let by_keyboard = e
+            let target = e
                 .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|t| t.matches(":focus-visible").unwrap_or(false));
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            // Focus given back after a node's detail closed: that node is the place.
+            if let Some(id) = target.as_ref().and_then(|t| t.get_attribute("data-return")) {
+                if let Some(t) = &target {
+                    let _ = t.remove_attribute("data-return");
+                }
+                active.set(Some(id));
+                return;
+            }
+            // From the keyboard only: a click on the canvas is no reason to light a node.
+            let by_keyboard = target.is_some_and(|t| t.matches(":focus-visible").unwrap_or(false));
             if active.is_none() && by_keyboard {
                 active.set(first.clone());
             }
