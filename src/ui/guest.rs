@@ -36,31 +36,27 @@ pub fn may_focus() -> bool {
 /// Focuses `element` if the page may (see [`may_focus`]); embedded, without scrolling, since the
 /// embed's document is never taller than its frame and any scroll would be the host page's.
 pub fn focus(element: &web_sys::Element) {
-    let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() else {
-        return;
-    };
-    if !may_focus() {
-        return;
+    if may_focus() {
+        focus_with(element, embedded());
     }
-    if embedded() {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = element.focus_with_options(&options);
-    } else {
-        let _ = element.focus();
+}
+
+/// Focuses an HTML or an SVG element (the graph's canvas is one), with or without its scroll.
+fn focus_with(element: &web_sys::Element, prevent_scroll: bool) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(prevent_scroll);
+    if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus_with_options(&options);
+    } else if let Some(svg) = element.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus_with_options(&options);
     }
 }
 
 /// Focuses `element` without a scroll of its own, for a caller that scrolls (see
 /// [`scroll_into_view`]).
 pub fn focus_in_place(element: &web_sys::Element) {
-    let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() else {
-        return;
-    };
     if may_focus() {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = element.focus_with_options(&options);
+        focus_with(element, true);
     }
 }
 
