@@ -177,3 +177,30 @@ test('Escape from a node’s detail opened in the graph returns focus to that no
     await close();
   }
 });
+
+test('the relationships table never breaks a word inside, on a phone and on a desktop with an item open', async () => {
+  for (const [width, query] of [[320, '?view=graph'], [390, '?view=graph'], [1280, '?view=graph&item=jeff-sessions']]) {
+    const { page, problems, close } = await open(query, { width, waitFor: '.relationships tbody tr' });
+    try {
+      const broken = await page.evaluate(() => {
+        const out = [];
+        const walker = document.createTreeWalker(document.querySelector('.relationships'), NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          // Words between spaces, hyphens and slashes, where a line may end.
+          for (const m of node.textContent.matchAll(/[^\s\-/–—]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (tops.size > 1) out.push(m[0]);
+          }
+        }
+        return out;
+      });
+      assert.deepEqual(broken, [], `${width} px: words broken inside`);
+      assert.deepEqual(problems.pageErrors, []);
+    } finally {
+      await close();
+    }
+  }
+});
