@@ -204,3 +204,15 @@ test('the relationships table never breaks a word inside, on a phone and on a de
     }
   }
 });
+
+test('each item page describes its own item, its title with a separator a reader sees', async () => {
+  const meta = (html, name) => html.match(new RegExp(`<meta (?:property|name)="${name}" content="([^"]*)"`))?.[1];
+  const pages = {};
+  for (const id of ['dmitry-peskov', 'jeff-sessions', 'peskov-no-details']) {
+    const html = await (await fetch(`${env.server.url}q/${id}/`)).text();
+    pages[id] = { title: meta(html, 'og:title'), description: meta(html, 'og:description') };
+  }
+  assert.equal(pages['dmitry-peskov'].title, 'Dmitry Peskov · Kremlin spokesman · Russian government');
+  assert.equal(new Set(Object.values(pages).map((p) => p.description)).size, 3, JSON.stringify(pages));
+  assert.match(pages['peskov-no-details'].description, /^Quote: “I don&#39;t know the details of any meetings” — Dmitry Peskov/);
+});

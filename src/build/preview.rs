@@ -148,12 +148,18 @@ pub fn preview(story: &Story, cards: &[Card], id: &str) -> Option<Preview> {
         }
         ItemRef::Side(_) | ItemRef::Response(..) => return None,
     };
-    let title = if byline.is_empty() {
-        main.clone()
-    } else {
-        format!("{main} {byline}")
+    // With a separator a reader sees: "Dmitry Peskov · Kremlin Spokesman"; a quote's byline
+    // begins with its own dash ("“…” — Dmitry Peskov").
+    let title = match (byline.is_empty(), byline.starts_with('—')) {
+        (true, _) => main.clone(),
+        (false, true) => format!("{main} {byline}"),
+        (false, false) => format!("{main} · {byline}"),
     };
-    let description = format!("{kind} in the story explorer of “{}”.", headline(story));
+    // Each page's own: what the item is, then where it comes from.
+    let description = format!(
+        "{kind}: {title}. From the story explorer of “{}”.",
+        headline(story)
+    );
     let alt = format!("{kind}: {main}. {byline}. {footer}.");
     Some(Preview {
         kind,
@@ -181,6 +187,7 @@ mod tests {
         for id in shareable(&story) {
             let p = preview(id).unwrap_or_else(|| panic!("{id}"));
             assert!(!p.main.is_empty() && p.title.contains(&p.main), "{id}");
+            assert!(p.description.contains(&p.main), "{id}: its own description");
         }
         let quote = preview("peskov-no-details").unwrap();
         assert_eq!(quote.kind, "Quote");
@@ -188,6 +195,17 @@ mod tests {
         assert!(quote.footer.starts_with("Jeff Sessions · March 2, 2017"));
         let met = preview("sessions-met-kislyak").unwrap();
         assert_eq!(met.main, "Jeff Sessions met with Sergey Kislyak");
+        let peskov = preview("dmitry-peskov").unwrap();
+        assert_eq!(peskov.title, "Dmitry Peskov · Kremlin spokesman · Russian government");
+        let descriptions: std::collections::BTreeSet<String> = shareable(&story)
+            .iter()
+            .map(|id| preview(id).unwrap().description)
+            .collect();
+        assert_eq!(
+            descriptions.len(),
+            shareable(&story).len(),
+            "every page its own description"
+        );
         assert!(preview("no-such-item").is_none());
     }
 
