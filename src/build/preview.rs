@@ -196,7 +196,10 @@ mod tests {
         let met = preview("sessions-met-kislyak").unwrap();
         assert_eq!(met.main, "Jeff Sessions met with Sergey Kislyak");
         let peskov = preview("dmitry-peskov").unwrap();
-        assert_eq!(peskov.title, "Dmitry Peskov · Kremlin spokesman · Russian government");
+        assert_eq!(
+            peskov.title,
+            "Dmitry Peskov · Kremlin spokesman · Russian government"
+        );
         let descriptions: std::collections::BTreeSet<String> = shareable(&story)
             .iter()
             .map(|id| preview(id).unwrap().description)
