@@ -216,3 +216,16 @@ test('each item page describes its own item, its title with a separator a reader
   assert.equal(new Set(Object.values(pages).map((p) => p.description)).size, 3, JSON.stringify(pages));
   assert.match(pages['peskov-no-details'].description, /^Quote: “I don&#39;t know the details of any meetings” — Dmitry Peskov/);
 });
+
+test('a phone turned sideways gets the compact masthead: the first card starts on the first screen', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(env.server.url);
+    const top = await page.evaluate(() => document.querySelector('.card').getBoundingClientRect().top);
+    assert.ok(top < 390, `the first card at ${top} px of a 390 px screen`);
+    assert.equal(await page.isVisible('.masthead__more > summary'), true, '"About this story" folded');
+  } finally {
+    await context.close();
+  }
+});
