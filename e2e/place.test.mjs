@@ -126,17 +126,18 @@ test('on a phone, opening an item and closing it by Close, Escape or Back return
 test('the dates say what they leave out: items without a date, and everything when the range is reversed', async () => {
   const { page, problems, close } = await open('?side=democratic-party&from=2017-03', { waitFor: '.card' });
   try {
-    const status = () => page.textContent('.status');
-    await page.waitForFunction(() => /without a date (is|are) left out by the dates\./.test(document.querySelector('.status')?.textContent ?? ''));
-    assert.match(await status(), /^\d+ of \d+ items match (\d+ items|1 item) without a date/);
+    await page.waitForFunction(() => /without a date (is|are) left out by the dates\./.test(document.querySelector('.date-note')?.textContent ?? ''));
+    assert.match(await page.textContent('.status'), /^\d+ of \d+ items match$/);
+    assert.match(await page.textContent('.date-note'), /^(\d+ items|1 item) without a date (is|are) left out by the dates\.$/);
     assert.deepEqual(problems.pageErrors, []);
   } finally {
     await close();
   }
   const reversed = await open('?from=2017-03&to=2016-12', { waitFor: '.status' });
   try {
-    await reversed.page.waitForFunction(() => /is after the “to” date/.test(document.querySelector('.status')?.textContent ?? ''));
-    assert.match(await reversed.page.textContent('.status'), /^No items match the search and filters The “from” date \(2017-03\) is after the “to” date \(2016-12\), so nothing can fall between them\.$/);
+    await reversed.page.waitForFunction(() => /is after the “to” date/.test(document.querySelector('.date-note')?.textContent ?? ''));
+    assert.equal(await reversed.page.textContent('.status'), 'No items match the search and filters');
+    assert.equal(await reversed.page.textContent('.date-note'), 'The “from” date (2017-03) is after the “to” date (2016-12), so nothing can fall between them.');
     assert.deepEqual(reversed.problems.pageErrors, []);
   } finally {
     await reversed.close();

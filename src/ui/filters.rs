@@ -154,9 +154,8 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     <li><button type="button" class="chip chip--clear" onclick={act.reform(|_| Action::ClearFilters)}>{ "Clear all" }</button></li>
                 </ul>
             }
-            <p class="status" role="status">{ status }
-                if let Some(note) = date_note { <span class="status__note">{ format!(" {note}") }</span> }
-            </p>
+            <p class="status" role="status">{ status }</p>
+            if let Some(note) = date_note { <p class="date-note" role="status">{ note }</p> }
         </section>
     }
 }
