@@ -230,3 +230,40 @@ test('a phone turned sideways gets the compact masthead: the first card starts o
     await context.close();
   }
 });
+
+test('a name in the article opens what involves it below its paragraph, and closing returns to the same spot and the name', async () => {
+  for (const [width, height, how] of [[390, 844, 'Close'], [390, 844, 'Back'], [1280, 900, 'Escape']]) {
+    const { page, problems, close } = await open('?view=article', { width, height, waitFor: '.article .mention' });
+    try {
+      // A name well down the article, brought to the middle of the screen.
+      const mention = page.locator('.article p .mention[data-entity="sergey-kislyak"]').nth(2);
+      await mention.evaluate((m) => scrollTo({ top: scrollY + m.getBoundingClientRect().top - innerHeight / 2, behavior: 'instant' }));
+      const y = await page.evaluate(() => scrollY);
+      assert.ok(y > 500, `the name is well down the article (${y})`);
+      const before = await mention.evaluate((m) => m.getBoundingClientRect().top);
+      await mention.click();
+      await page.waitForSelector('.article #detail');
+      assert.match(await page.textContent('#detail h2'), /Sergey Kislyak/);
+      // Still the article, with no filter set, the panel right after the name's paragraph.
+      assert.equal(await page.getAttribute('.views__button[aria-current="page"]', 'aria-current'), 'page');
+      assert.equal((await page.textContent('.views__button[aria-current="page"]')).trim(), 'Article');
+      assert.equal(await page.locator('.chip:not(.chip--clear)').count(), 0);
+      assert.ok(await mention.evaluate((m) => m.closest('p').nextElementSibling?.id === 'detail'), 'the panel follows the paragraph');
+      assert.match(await page.textContent('#detail'), /Quotes|Relationships|Events/, 'what involves him is listed');
+      const still = await mention.evaluate((m) => m.getBoundingClientRect().top);
+      assert.ok(still > -60 && still < height, `the name stays on screen (${still})`);
+      if (how === 'Close') await page.click('#detail .detail__close');
+      if (how === 'Escape') await page.keyboard.press('Escape');
+      if (how === 'Back') await page.goBack();
+      await page.waitForSelector('#detail', { state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.matches('.mention[data-entity="sergey-kislyak"]'));
+      assert.ok(await mention.evaluate((m) => m === document.activeElement), `${how}: focus on the very name tapped`);
+      const after = await mention.evaluate((m) => m.getBoundingClientRect().top);
+      assert.ok(Math.abs(after - before) <= 1, `${how}: the name back at ${before} px, not ${after}`);
+      assert.equal((await page.textContent('.views__button[aria-current="page"]')).trim(), 'Article');
+      assert.deepEqual(problems.pageErrors, []);
+    } finally {
+      await close();
+    }
+  }
+});

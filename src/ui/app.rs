@@ -144,6 +144,16 @@ fn Explorer(props: &ExplorerProps) -> Html {
     let view = &state.0;
     use_url_sync(&story, view, state.dispatcher(), &props.link, &props.built);
     use_link_moves(&props.story, view, state.dispatcher(), &notices, props);
+    {
+        // What a link could not use leaves the address too, whichever key it was in: the
+        // address then shows what the page shows, and a copied link no longer carries it.
+        let (view, sticky) = (view.clone(), sticky_part(&props.link));
+        use_effect_with((*notices).clone(), move |notices| {
+            if !notices.is_empty() {
+                history::write(&view, &sticky, true);
+            }
+        });
+    }
     super::focus::use_focus_kept();
     // Embedded, the main region shows a page at a time (see `embed::mark_clipped`); a new view
     // starts again at one.
@@ -269,7 +279,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
             // Read by the browser benchmark: from here to the rendered result is one update.
             perf::mark("query-start");
             let opens = match &action {
-                Action::Select(id) | Action::OpenCard(id) => Some(id.as_str()),
+                Action::Select(id) => Some(id.as_str()),
                 _ => None,
             };
             super::place::acting(opens, selected.as_deref());
@@ -289,6 +299,10 @@ fn Explorer(props: &ExplorerProps) -> Html {
         <FilterPanel story={story.clone()} query={view.query.clone()} filters={view.filters()}
             results={results.clone()} total={all_cards.len()} on_action={on_action.clone()} />
     };
+    let panel = (*detail).clone().map(|detail| html! {
+        <DetailPanel key="detail" story={story.clone()} {detail} on_action={on_action.clone()} on_closed={Callback::from(|id: String| if !super::place::closed(&id) { focus_card(&id, false) })} />
+    });
+    // The article shows the detail among its paragraphs (see `Reader`), not beside or above it.
     let body = match view.view {
         View::Cards => html! {
             <div class="explore">
@@ -317,7 +331,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
             </div>
         },
         View::Article => html! {
-            <Reader story={story.clone()} paragraphs={paragraphs.clone()} on_action={on_action.clone()} />
+            <Reader story={story.clone()} paragraphs={paragraphs.clone()} on_action={on_action.clone()} detail={panel.clone()} />
         },
     };
 
@@ -341,11 +355,11 @@ fn Explorer(props: &ExplorerProps) -> Html {
             <nav class="views" aria-label="Views">
                 { for View::of(&story).into_iter().map(switch) }
             </nav>
-            <main id="main" tabindex="-1" class={class_list(&["layout", when(detail.is_some(), "layout--detail")])}
+            <main id="main" tabindex="-1" class={class_list(&["layout", when(detail.is_some() && view.view != View::Article, "layout--detail")])}
                 data-pages={if *pages >= EMBED_PAGES { "all".to_owned() } else { pages.to_string() }}
                 onfocusin={reveal_focused(pages.clone())}>
-                if let Some(detail) = (*detail).clone() {
-                    <DetailPanel story={story.clone()} {detail} on_action={on_action.clone()} on_closed={Callback::from(|id: String| if !super::place::closed(&id) { focus_card(&id, false) })} />
+                if view.view != View::Article {
+                    { for panel }
                 }
                 { body }
             </main>
@@ -531,6 +545,15 @@ fn focus_card(id: &str, in_place: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    // Opened from a name in the article: that name.
+    if let Some(from) = super::place::return_to() {
+        if in_place {
+            super::guest::focus_in_place(&from);
+        } else {
+            super::guest::focus(&from);
+        }
+        return;
+    }
     // In the graph, the node: the canvas is the one tab stop, and its active node the place.
     if let (Some(canvas), Ok(Some(_))) = (
         document.query_selector(".graph__canvas").ok().flatten(),

@@ -42,6 +42,9 @@ thread_local! {
     /// The item opened from a closed state, where the page was then, and where its card was.
     static OPENED: RefCell<Option<(String, f64, Option<f64>)>> = const { RefCell::new(None) };
     static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
+    /// The element an item was opened from when it is not the item's own card (a name in the
+    /// article): focus goes back to it when the item closes, whatever the panel showed meanwhile.
+    static FROM: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
     /// The frame that checks the card's place once more (kept alive until it runs).
     static KEEP: RefCell<Option<gloo::render::AnimationFrame>> = const { RefCell::new(None) };
 }
@@ -60,6 +63,18 @@ pub fn acting(opens: Option<&str>, selected: Option<&str>) {
         let top = element_of(id).map(|e| e.get_bounding_client_rect().top());
         OPENED.with(|o| *o.borrow_mut() = Some((id.to_owned(), y, top)));
     }
+}
+
+/// An item opens from `from` (see `FROM`); `id` is the item, for a panel already open on another.
+pub fn opened_from(from: Option<&web_sys::Element>, _id: &str) {
+    FROM.with(|f| *f.borrow_mut() = from.cloned());
+}
+
+/// Where focus goes back to when the open item closes, if it was opened from a place of its own
+/// still on the page.
+pub fn return_to() -> Option<web_sys::Element> {
+    FROM.with(|f| f.borrow_mut().take())
+        .filter(|e| e.is_connected())
 }
 
 /// The scroll position to record for the history entry being left.

@@ -1,11 +1,13 @@
 //! The article itself, paragraph by paragraph, with every entity mention and quote marked:
-//! a mention shows the cards involving its entity, a quote opens its card, and the sentence a
+//! a mention opens what involves its entity and a quote its detail, right below the paragraph
+//! the reader is in (never elsewhere: the article is where they are reading), and the sentence a
 //! reader came to see is highlighted and scrolled to.
 
 use super::StoryRef;
 use crate::views::reader::Piece;
 use crate::views::view_state::Action;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,6 +15,10 @@ pub struct ReaderProps {
     pub story: StoryRef,
     pub paragraphs: Rc<Vec<Vec<Piece>>>,
     pub on_action: Callback<Action>,
+    /// The open item's detail, shown below the paragraph it was opened from (at the top when it
+    /// was opened by a link or Back).
+    #[prop_or_default]
+    pub detail: Option<Html>,
 }
 
 #[component]
@@ -28,26 +34,49 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         });
     }
+    // The paragraph the open detail was opened from; forgotten once it closes.
+    let opened_in = use_mut_ref(|| None::<usize>);
+    if props.detail.is_none() {
+        opened_in.replace(None);
+    }
     let story = &props.story;
+    let open_from = |n: usize| {
+        let (opened_in, on_action) = (opened_in.clone(), props.on_action.clone());
+        Callback::from(move |(id, from): (String, Option<web_sys::Element>)| {
+            opened_in.replace(Some(n));
+            super::place::opened_from(from.as_ref(), &id);
+            on_action.emit(Action::Select(id));
+        })
+    };
+    let here = *opened_in.borrow();
     let paragraphs = props.paragraphs.iter().enumerate().map(|(n, pieces)| {
+        let open = open_from(n);
         let body = group(pieces, |p| p.target).into_iter().map(|(is_target, run)| {
-            let inner = render_quotes(story, run, &props.on_action);
+            let inner = render_quotes(story, run, &open);
             if is_target {
                 html! { <mark class="target" id="article-target" tabindex="-1" ref={target.clone()}>{ inner }</mark> }
             } else {
                 inner
             }
         });
-        if n == 0 {
-            html! { <h2 class="article__headline">{ for body }</h2> }
+        // Keyed: Yew matches unkeyed siblings from the end, so a detail added after the
+        // paragraph would otherwise replace it, and the name the reader tapped with it.
+        let paragraph = if n == 0 {
+            html! { <h2 key="text" class="article__headline">{ for body }</h2> }
         } else {
-            html! { <p>{ for body }</p> }
-        }
+            html! { <p key="text">{ for body }</p> }
+        };
+        let detail = (here == Some(n)).then(|| props.detail.clone()).flatten();
+        html! { <>{ paragraph }{ for detail }</> }
     });
+    let at_top = here.is_none().then(|| props.detail.clone()).flatten();
     html! {
-        <article class="article" aria-label="The article">
-            { for paragraphs }
-        </article>
+        <>
+            { for at_top }
+            <article class="article" aria-label="The article">
+                { for paragraphs }
+            </article>
+        </>
     }
 }
 
@@ -64,17 +93,29 @@ fn group<K: PartialEq + Copy>(pieces: &[Piece], key: impl Fn(&Piece) -> K) -> Ve
     runs
 }
 
-fn render_quotes(story: &StoryRef, pieces: &[Piece], on_action: &Callback<Action>) -> Html {
+/// Opens an item from the element clicked (its place, for when it closes).
+type Open = Callback<(String, Option<web_sys::Element>)>;
+
+fn opener(open: &Open, id: &str) -> Callback<MouseEvent> {
+    let (open, id) = (open.clone(), id.to_owned());
+    Callback::from(move |e: MouseEvent| {
+        // The target, not the current target: Yew listens on the root, not on the button.
+        let from = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button").ok().flatten());
+        open.emit((id.clone(), from));
+    })
+}
+
+fn render_quotes(story: &StoryRef, pieces: &[Piece], open: &Open) -> Html {
     let runs = group(pieces, |p| p.quote).into_iter().map(|(quote, run)| {
-        let words = run.iter().map(|p| render_piece(story, p, on_action));
+        let words = run.iter().map(|p| render_piece(story, p, open));
         match quote.and_then(|q| story.quotes().get(q)) {
             None => html! { <>{ for words }</> },
             Some(q) => {
                 let speaker = story.name_of(&q.speaker).to_owned();
-                let open = on_action.reform({
-                    let id = q.id.clone();
-                    move |_| Action::OpenCard(id.clone())
-                });
+                let open = opener(open, &q.id);
                 html! {
                     <>
                         <span class="quote" data-quote={q.id.clone()}>{ for words }</span>
@@ -88,15 +129,12 @@ fn render_quotes(story: &StoryRef, pieces: &[Piece], on_action: &Callback<Action
     html! { <>{ for runs }</> }
 }
 
-fn render_piece(story: &StoryRef, piece: &Piece, on_action: &Callback<Action>) -> Html {
+fn render_piece(story: &StoryRef, piece: &Piece, open: &Open) -> Html {
     let words = story.words(&piece.range).to_owned();
     match piece.entity.and_then(|e| story.entities().get(e)) {
         None => html! { { words } },
         Some(entity) => {
-            let onclick = on_action.reform({
-                let id = entity.id.clone();
-                move |_| Action::FilterToEntity(id.clone())
-            });
+            let onclick = opener(open, &entity.id);
             html! {
                 <button type="button" class="mention" data-entity={entity.id.clone()}
                     title={format!("Show everything involving {}", entity.name)} {onclick}>{ words }</button>

@@ -282,19 +282,16 @@ fn apply(out: &mut Decoded, key: &str, value: &str, story: &Story) -> Result<(),
             }
         }
         "kind" => {
-            state.query.kinds = list(
-                value,
-                |v| CardKind::ALL.into_iter().find(|k| k.slug() == v),
-                "kind",
-            )?
+            let parse = |v: &str| CardKind::ALL.into_iter().find(|k| k.slug() == v);
+            return list(value, parse, "kind", &mut state.query.kinds);
         }
-        "side" => state.query.sides = list(value, |v| story.side(v).map(|s| s.id.clone()), "side")?,
+        "side" => {
+            let parse = |v: &str| story.side(v).map(|s| s.id.clone());
+            return list(value, parse, "side", &mut state.query.sides);
+        }
         "src" => {
-            state.query.sourcing = list(
-                value,
-                |v| SOURCINGS.into_iter().find(|s| sourcing_slug(*s) == v),
-                "sourcing",
-            )?
+            let parse = |v: &str| SOURCINGS.into_iter().find(|s| sourcing_slug(*s) == v);
+            return list(value, parse, "sourcing", &mut state.query.sourcing);
         }
         "with" => {
             state.query.involving = Some(
@@ -345,16 +342,30 @@ fn known_item(story: &Story, id: &str) -> Option<String> {
 }
 
 /// A comma-separated set; any value that does not parse drops the whole key.
+/// Sets `into` to the values of a comma-separated list it can use; the others are said, and a
+/// list's usable values are kept beside them (`kind=quote,spaceship` still filters quotes).
 fn list<T: Ord>(
     value: &str,
     parse: impl Fn(&str) -> Option<T>,
     what: &str,
-) -> Result<story_core::set::SortedSet<T>, String> {
-    value
+    into: &mut story_core::set::SortedSet<T>,
+) -> Result<(), String> {
+    let mut unknown = Vec::new();
+    *into = value
         .split(',')
         .filter(|v| !v.is_empty())
-        .map(|v| parse(v).ok_or_else(|| format!("the unknown {what} “{}”", shorten(v))))
-        .collect()
+        .filter_map(|v| {
+            let parsed = parse(v);
+            if parsed.is_none() {
+                unknown.push(format!("the unknown {what} “{}”", shorten(v)));
+            }
+            parsed
+        })
+        .collect();
+    match unknown.is_empty() {
+        true => Ok(()),
+        false => Err(unknown.join("; ")),
+    }
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986), so links survive any channel.
@@ -436,11 +447,12 @@ mod tests {
         let d = decode("view=graphs&q=ok&kind=quote,spaceship&with=nobody&from=2017-13&item=%E0%A4&zzz=1&utm_source=x&childId=e1", &story);
         assert_eq!(d.state.query.text, "ok");
         assert_eq!(d.state.view, View::Cards);
-        assert!(
-            d.state.query.kinds.is_empty()
-                && d.state.query.involving.is_none()
-                && d.state.selected.is_none()
+        // A list keeps the values it can use.
+        assert_eq!(
+            d.state.query.kinds.iter().copied().collect::<Vec<_>>(),
+            [CardKind::Quote]
         );
+        assert!(d.state.query.involving.is_none() && d.state.selected.is_none());
         assert_eq!(d.notices.len(), 6, "{:?}", d.notices);
         assert!(d.notices.iter().any(|n| n.contains("spaceship")));
         assert!(d.notices.iter().any(|n| n.contains("“zzz”")));

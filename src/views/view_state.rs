@@ -137,14 +137,10 @@ pub enum Filter {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Select(String),
-    /// Opens an item's card from another view (a quote in the article).
-    OpenCard(String),
     Close,
     Show(View),
     /// Opens the article at the sentence an item comes from.
     ShowInArticle(String),
-    /// Shows the cards involving an entity (a mention selected in the article).
-    FilterToEntity(String),
     ToggleKind(CardKind),
     ToggleSide(String),
     ToggleSourcing(Sourcing),
@@ -177,10 +173,6 @@ impl ViewState {
         let query_before = next.query.clone();
         match action {
             Action::Select(id) => next.selected = Some(id),
-            Action::OpenCard(id) => {
-                next.view = View::Cards;
-                next.selected = Some(id);
-            }
             Action::Close => next.selected = None,
             Action::Show(view) => {
                 next.view = view;
@@ -189,11 +181,6 @@ impl ViewState {
             Action::ShowInArticle(id) => {
                 next.view = View::Article;
                 next.target = Some(id);
-            }
-            Action::FilterToEntity(id) => {
-                next.view = View::Cards;
-                next.query.involving = Some(id.clone());
-                next.selected = Some(id);
             }
             Action::ToggleKind(kind) => toggle(&mut next.query.kinds, kind),
             Action::ToggleSide(side) => toggle(&mut next.query.sides, side),
@@ -354,14 +341,18 @@ mod tests {
     }
 
     #[test]
-    fn a_mention_shows_the_cards_involving_its_entity_and_show_in_article_targets_the_item() {
+    fn an_item_opened_in_the_article_stays_there_and_show_in_article_targets_the_item() {
         let state = ViewState::default().apply(Action::ShowInArticle("peskov-no-details".into()));
         assert_eq!(
             (state.view, state.target.as_deref()),
             (View::Article, Some("peskov-no-details"))
         );
-        let state = state.apply(Action::FilterToEntity("kremlin".into()));
-        assert_eq!(state.view, View::Cards);
-        assert_eq!(state.query.involving.as_deref(), Some("kremlin"));
+        let state = state.apply(Action::Select("kremlin".into()));
+        assert_eq!(state.view, View::Article);
+        assert_eq!(state.selected.as_deref(), Some("kremlin"));
+        assert!(
+            state.query.is_empty(),
+            "no filter is set behind the reader's back"
+        );
     }
 }
