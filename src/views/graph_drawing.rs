@@ -128,6 +128,12 @@ pub struct Emphasis {
 /// stay where they are. Tried in order until its neighbourhood's labels all fit.
 const LENSES: [f64; 4] = [1.5, 2.5, 4.0, 6.0];
 
+/// A canvas shorter than this (a phone turned sideways) is crowded down, as a narrow one is across.
+const SHORT_BELOW: f64 = 450.0;
+
+/// How many of the most connected nodes are always named while nothing is lit.
+const HUBS: usize = 4;
+
 /// The gentler lens on the most connected node of a phone's unselected graph.
 const HUB_LENS: f64 = 0.6;
 
@@ -144,14 +150,16 @@ pub fn draw(
         return d;
     }
     let base = d.at.clone();
-    // On a narrow screen with nothing selected, the lens sits on the most connected node,
+    // On a narrow or short screen with nothing selected, the lens sits on the most connected node,
     // where the drawing is most crowded.
     let hub = v
         .nodes
         .iter()
         .copied()
         .max_by_key(|&n| (v.layout.nodes[n].degree, std::cmp::Reverse(n)));
-    let centre = emphasis.selected.or(hub.filter(|_| d.width < TURN_BELOW));
+    let centre = emphasis
+        .selected
+        .or(hub.filter(|_| d.width < TURN_BELOW || d.height < SHORT_BELOW));
     let lens_at = centre
         .and_then(|f| base.get(f).copied())
         .filter(|&(x, y)| (0.0..=d.width).contains(&x) && (0.0..=d.height).contains(&y));
@@ -227,8 +235,11 @@ fn project(v: &Visible, view: GraphView, screen: Screen) -> Drawing {
     let fit = fit_x.min(fit_y).min(MAX_FIT);
     // A phone's canvas is taller than wide, and labels (wide and short) need room across more
     // than down: there the drawing is stretched down to fill it, up to twice.
+    // A short one (a phone turned sideways) is wider than tall: stretched across instead.
     let (fit_x, fit_y) = if narrow {
         (fit, fit_y.min(2.0 * fit).max(fit))
+    } else if d.height < SHORT_BELOW {
+        (fit_x.min(2.0 * fit).max(fit), fit)
     } else {
         (fit, fit)
     };
@@ -486,10 +497,12 @@ fn place_labels(
     // With nothing lit, the most connected nodes (the story's hubs, in the crowded middle) may
     // also take the furthest ring.
     let hubs: Vec<usize> = if focus.is_none() {
-        others.iter().copied().take(3).collect()
+        others.iter().copied().take(HUBS).collect()
     } else {
         Vec::new()
     };
+    // The nodes' own boxes come first in `taken`; labels are pushed after them.
+    let glyphs = taken.len();
     let label_node = |n: usize, taken: &mut Vec<Rect>, d: &mut Drawing| {
         let (x, y) = d.at[n];
         if x < 0.0 || y < 0.0 || x > d.width || y > d.height {
@@ -497,10 +510,21 @@ fn place_labels(
         }
         let (w, h) = node_label_size(&layout.nodes[n].lines);
         let lit = Some(n) == focus || near.contains(&n);
+        let hub = hubs.contains(&n);
         let spots = node_spots(d, d.at[n], w, h);
         let rects: Vec<Rect> = spots.iter().map(|(r, _)| *r).collect();
-        let reach = if lit || hubs.contains(&n) { 36 } else { 24 };
-        let Some(i) = best(&rects[..reach], taken, None, lit, 4) else {
+        let reach = if lit || hub { 36 } else { 24 };
+        let found = best(&rects[..reach], taken, None, lit, 4).or_else(|| {
+            // A hub is always named: where no spot is free, its label may lie over smaller
+            // nodes (drawn with a halo, both stay readable), never over a label or a hub.
+            hub.then(|| {
+                let mut kept: Vec<Rect> = taken[glyphs.min(taken.len())..].to_vec();
+                kept.extend(hubs.iter().map(|&h| glyph(d.at[h])));
+                best(&rects[..reach], &kept, None, true, 4)
+            })
+            .flatten()
+        });
+        let Some(i) = found else {
             return false;
         };
         let (rect, align) = spots[i];
