@@ -5,7 +5,8 @@
 use story_core::dates::Extent;
 use story_core::story::{validate, Stance, Story, StoryFile};
 use story_explorer::bundled;
-use story_explorer::views::{cards, claims, graph, layout, related};
+use story_explorer::views::view_state::GraphView;
+use story_explorer::views::{cards, claims, graph, graph_drawing, graph_export, layout, related};
 
 const BEFORE: &str = include_str!("data/story-before-editorial-review.toml");
 
@@ -240,12 +241,30 @@ fn point_5_the_zakharova_attribution_is_marked_where_a_reader_sees_it() {
         .unwrap();
     assert!(graph::edge_title(&story, rel).contains("Inferred: "));
     assert_eq!(graph::edge_label(rel), "is spokeswoman for (inferred)");
+    // In the SVG file: in the relation's tooltip always, and on its label where the drawing has
+    // room for one, as with Zakharova selected.
     let full = std::rc::Rc::new(layout::layout(&story));
-    let svg = graph::export_svg(
+    let v = graph::visible(&full, &(0..story.entities().len()).collect(), None);
+    let zakharova = v
+        .nodes
+        .iter()
+        .copied()
+        .find(|&n| story.entities()[v.layout.nodes[n].entity].id == "maria-zakharova");
+    let emphasis = graph_drawing::Emphasis {
+        lit: zakharova,
+        selected: zakharova,
+        all_edges: false,
+    };
+    let d = graph_drawing::draw(
         &story,
-        &graph::visible(&full, &(0..story.entities().len()).collect(), None),
+        &v,
+        GraphView::default(),
+        graph_drawing::Screen::default(),
+        emphasis,
     );
-    assert!(svg.contains("is spokeswoman for (inferred)"));
+    let svg = graph_export::export_svg(&story, &v, &d, zakharova, Some("maria-zakharova"));
+    assert!(svg.contains("is spokeswoman for Russian Foreign Ministry. Inferred: "));
+    assert!(svg.contains(">is spokeswoman for (inferred)<"));
     let views = claims::claims(&story, &[0]);
     let quoted = views[0]
         .responses

@@ -9,9 +9,10 @@ use super::inferred::inferred_note;
 use super::StoryRef;
 use super::{class_list, when};
 use crate::views::graph::{
-    edge_title, export_svg, kind_colour, kind_word, rows, shape_path, summary, Coord, Visible,
+    edge_title, kind_colour, kind_word, rows, shape_path, summary, Coord, Visible,
 };
 use crate::views::graph_drawing::{draw, segment, Align, Emphasis, LINE_PX, NODE_FONT_PX};
+use crate::views::graph_export::export_svg;
 use crate::views::layout::{nearest, Direction};
 use crate::views::view_state::{Action, GraphView};
 use std::rc::Rc;
@@ -429,8 +430,11 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
     });
     let described = summary(story, v);
     let download = {
-        let (story, visible) = (props.story.clone(), props.visible.clone());
-        Callback::from(move |_| download_svg(&export_svg(&story, &visible)))
+        let (story, visible, d) = (props.story.clone(), props.visible.clone(), d.clone());
+        let selected = props.selected.clone();
+        Callback::from(move |_| {
+            download_svg(&export_svg(&story, &visible, &d, lit, selected.as_deref()))
+        })
     };
     html! {
         <section class="graph" aria-labelledby="graph-title">

@@ -1,11 +1,10 @@
 //! What the relationship view shows under the current query: which nodes and edges are visible,
 //! the neighbourhood shown for graphs too big to read whole, the text summary and table for
-//! screen readers, and the graph as a standalone SVG file.
+//! screen readers, and how nodes and edges look. The SVG file is in `graph_export`.
 
 use crate::views::cards::{event_date, Dated};
-use crate::views::layout::{bounds, place, GraphEdge, GraphNode, Layout, MAX_FULL_GRAPH};
+use crate::views::layout::{place, GraphEdge, GraphNode, Layout, MAX_FULL_GRAPH};
 use std::rc::Rc;
-use story_core::escape::escape_html as esc;
 use story_core::set::SortedSet;
 use story_core::story::{EntityKind, Relationship, Story};
 
@@ -284,66 +283,6 @@ pub fn kind_colour(kind: EntityKind) -> &'static str {
     }
 }
 
-/// The visible graph as a standalone SVG document: shapes, names, labelled arrows, a title.
-pub fn export_svg(story: &Story, v: &Visible) -> String {
-    let b = bounds(v.nodes.iter().map(|&n| &v.layout.nodes[n]));
-    let (w, h) = (b.right - b.left, b.bottom - b.top);
-    let title = esc(&format!(
-        "{}: relationships",
-        story.words(&story.meta().headline_at.span)
-    ));
-    let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{} {} {} {}" width="{}" height="{}" font-family="system-ui, sans-serif" font-size="12"><title>{title}</title><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs><rect x="{}" y="{}" width="{}" height="{}" fill="#fff"/>"##,
-        Coord(b.left),
-        Coord(b.top),
-        Coord(w),
-        Coord(h),
-        w.round() as i64,
-        h.round() as i64,
-        Coord(b.left),
-        Coord(b.top),
-        Coord(w),
-        Coord(h)
-    );
-    for &e in &v.edges {
-        let edge = &v.layout.edges[e];
-        let (a, z) = (&v.layout.nodes[edge.from], &v.layout.nodes[edge.to]);
-        let (x1, y1, x2, y2) = trimmed(a, z);
-        let r = &story.relationships()[edge.relationship];
-        let (title, label) = (esc(&edge_title(story, r)), esc(&edge_label(r)));
-        svg.push_str(&format!(
-            r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#555" marker-end="url(#arrow)"><title>{title}</title></line><text x="{}" y="{}" text-anchor="middle" fill="#333" font-size="10">{label}</text>"##,
-            Coord(x1),
-            Coord(y1),
-            Coord(x2),
-            Coord(y2),
-            Coord((x1 + x2) / 2.0),
-            Coord((y1 + y2) / 2.0 - 3.0)
-        ));
-    }
-    for &n in &v.nodes {
-        let node = &v.layout.nodes[n];
-        svg.push_str(&format!(
-            r##"<g data-id="{}" transform="translate({} {})"><path d="{}" fill="{}" stroke="#fff" stroke-width="1.5"/>"##,
-            esc(&story.entities()[node.entity].id),
-            Coord(node.x),
-            Coord(node.y),
-            shape_path(node.kind),
-            kind_colour(node.kind)
-        ));
-        for (i, line) in node.lines.iter().enumerate() {
-            svg.push_str(&format!(
-                r##"<text y="{}" text-anchor="middle" fill="#111">{}</text>"##,
-                24 + i * 15,
-                esc(line)
-            ));
-        }
-        svg.push_str("</g>");
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
 /// A coordinate with one decimal, written with integer arithmetic: std's float formatting would
 /// add about 12 KB of wasm code for what SVG attributes need.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -360,11 +299,6 @@ impl std::fmt::Display for Coord {
         let abs = tenths.unsigned_abs();
         write!(f, "{sign}{}.{}", abs / 10, abs % 10)
     }
-}
-
-/// A line from `a` to `z` that stops short of both nodes, so arrowheads stay visible.
-pub fn trimmed(a: &GraphNode, z: &GraphNode) -> (f64, f64, f64, f64) {
-    crate::views::graph_drawing::trim((a.x, a.y), (z.x, z.y))
 }
 
 #[cfg(test)]
@@ -503,17 +437,5 @@ mod tests {
             .iter()
             .all(|&e| v.layout.edges[e].from < v.nodes.len()));
         assert!(summary(&story, &v).contains("the neighbourhood of"));
-    }
-
-    #[test]
-    fn the_export_is_a_standalone_inert_svg_with_every_name() {
-        let story = bundled::load().unwrap();
-        let v = visible(&Rc::new(layout(&story)), &everything(&story), None);
-        let svg = export_svg(&story, &v);
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-        assert!(svg.ends_with("</svg>"));
-        assert!(!svg.contains("<script") && !svg.contains("href=\"http"));
-        assert!(svg.contains(">Jeff Sessions<") && svg.contains(">met with<"));
-        assert_eq!(svg.matches("<line").count(), story.relationships().len());
     }
 }

@@ -4,6 +4,7 @@ pub mod cards;
 pub mod claims;
 pub mod graph;
 pub mod graph_drawing;
+pub mod graph_export;
 pub mod layout;
 pub mod mentions;
 pub mod panel_labels;

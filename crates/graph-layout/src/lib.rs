@@ -489,39 +489,6 @@ fn separate_once(nodes: &mut [GraphNode], extents: &[Extent]) -> bool {
     moved
 }
 
-/// The box around all `nodes`, with a margin.
-pub fn bounds<'a>(nodes: impl IntoIterator<Item = &'a GraphNode>) -> Rect {
-    let mut b = Rect {
-        left: f64::MAX,
-        top: f64::MAX,
-        right: f64::MIN,
-        bottom: f64::MIN,
-    };
-    for n in nodes {
-        let r = n.rect();
-        b = Rect {
-            left: b.left.min(r.left),
-            top: b.top.min(r.top),
-            right: b.right.max(r.right),
-            bottom: b.bottom.max(r.bottom),
-        };
-    }
-    if b.left > b.right {
-        return Rect {
-            left: -100.0,
-            top: -100.0,
-            right: 100.0,
-            bottom: 100.0,
-        };
-    }
-    Rect {
-        left: b.left - 20.0,
-        top: b.top - 20.0,
-        right: b.right + 20.0,
-        bottom: b.bottom + 20.0,
-    }
-}
-
 /// Arrow-key directions for moving through the graph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
