@@ -177,16 +177,60 @@ test('two loads draw the same picture, and a shared link shows the same zoom', a
   await b.close();
 });
 
-test('the graph downloads as a standalone SVG file', async () => {
-  const { page, close } = await openGraph();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download SVG")')]);
-  assert.equal(download.suggestedFilename(), 'relationships.svg');
-  const svg = await readFile(await download.path(), 'utf8');
-  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-  assert.equal((svg.match(/<line /g) ?? []).length, 31);
-  assert.ok(svg.includes('>is spokeswoman for (inferred)<'), 'the export marks the inferred relation');
-  assert.ok(svg.includes('>Jeff Sessions<') && !svg.includes('<script'));
-  await close();
+test('the graph downloads as the drawing on screen: its zoom, its names, its labels, none overlapping', async () => {
+  const { page, close } = await openGraph('', { width: 390, height: 844 });
+  try {
+    for (const state of ['fitted', 'zoomed in, Sessions selected']) {
+      if (state !== 'fitted') {
+        await page.click('button:has-text("Zoom in")');
+        await page.waitForURL(/zoom=/);
+        await page.locator('.node[data-id="jeff-sessions"]').dispatchEvent('click');
+        await page.waitForSelector('.edge--lit .edge__label');
+      }
+      const screen = await page.evaluate(() => ({
+        names: [...document.querySelectorAll('.node')].filter((n) => n.querySelector('.node__label'))
+          .map((n) => [...n.querySelectorAll('.node__label')].map((t) => t.textContent).join('').trim()).sort(),
+        edgeLabels: [...document.querySelectorAll('.edge__label')].map((t) => t.textContent.trim()).sort(),
+        viewBox: document.querySelector('.graph__canvas').getAttribute('viewBox'),
+        words: [...document.querySelectorAll('.node__label, .edge__label')].flatMap((t) => t.textContent.split(/\s+/)).filter(Boolean).sort(),
+      }));
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download SVG")')]);
+      assert.equal(download.suggestedFilename(), 'relationships.svg');
+      const svg = await readFile(await download.path(), 'utf8');
+      assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      assert.ok(!svg.includes('<script'));
+      // Read on its own, in a blank page: the same names and labels as the screen, none overlapping.
+      const shown = await page.context().newPage();
+      try {
+        await shown.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+        const file = await shown.evaluate(() => {
+          const root = document.querySelector('svg');
+          const texts = [...root.querySelectorAll('text')];
+          const boxes = texts.map((t) => ({ t: t.textContent.trim(), ...t.getBoundingClientRect().toJSON() }));
+          const overlaps = [];
+          for (let i = 0; i < boxes.length; i++) {
+            for (let j = i + 1; j < boxes.length; j++) {
+              const [a, b] = [boxes[i], boxes[j]];
+              const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+              const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+              if (across > 1 && down > 1) overlaps.push(`${a.t} × ${b.t}`);
+            }
+          }
+          const words = texts.flatMap((t) => t.textContent.split(/\s+/)).filter(Boolean).sort();
+          return { viewBox: root.getAttribute('viewBox'), texts: boxes.length, overlaps, words, title: root.querySelector('title')?.textContent };
+        });
+        assert.deepEqual(file.overlaps, [], `${state}: no label of the file overlaps another`);
+        assert.equal(file.viewBox, screen.viewBox, `${state}: the file is the canvas as drawn`);
+        assert.match(file.title, /relationships$/);
+        assert.deepEqual(file.words, screen.words, `${state}: the file says exactly what the canvas says`);
+        console.log(`# SVG export, 390 px ${state}: ${screen.names.length} names and ${screen.edgeLabels.length} relationship labels on screen, ${file.texts} texts in the file, 0 overlapping`);
+      } finally {
+        await shown.close();
+      }
+    }
+  } finally {
+    await close();
+  }
 });
 
 test('axe-core finds no violation in the relationship view, light, dark, 320 px, with a node focused', async () => {
@@ -202,16 +246,20 @@ test('axe-core finds no violation in the relationship view, light, dark, 320 px,
   }
 });
 
-test('the browser lays out the seed graph exactly where the committed layout puts it, as its SVG export shows', async () => {
-  const expected = (await readFile(new URL('../tests/data/seed-layout.txt', import.meta.url), 'utf8'))
-    .trim().split('\n').map((line) => { const [id, x, y] = line.split(' '); return `${id} translate(${x} ${y})`; }).sort();
-  // The export draws the layout itself, in its own units (the page draws it fitted to the
-  // screen, which the native tests of the drawing cover).
+test('the browser lays out the seed graph exactly where the committed layout puts it', async () => {
+  const expected = new Map((await readFile(new URL('../tests/data/seed-layout.txt', import.meta.url), 'utf8'))
+    .trim().split('\n').map((line) => { const [id, x, y] = line.split(' '); return [id, [Number(x), Number(y)]]; }));
+  // On a desktop with nothing selected, the screen is the layout scaled and moved to fit
+  // (no lens, no turn): one scale and one offset must put every node where the layout says.
   const { page, close } = await openGraph();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download SVG")')]);
-  const svg = await readFile(await download.path(), 'utf8');
-  const drawn = [...svg.matchAll(/<g data-id="([^"]+)" transform="(translate\([^)]*\))"/g)].map(([, id, t]) => `${id} ${t}`);
-  assert.deepEqual(drawn.sort(), expected);
+  const drawn = coordinates(await positions(page));
+  assert.deepEqual([...drawn.keys()].sort(), [...expected.keys()].sort());
+  const ids = [...expected.keys()];
+  const [a, b] = [ids[0], ids.reduce((far, id) => Math.abs(expected.get(id)[0] - expected.get(ids[0])[0]) > Math.abs(expected.get(far)[0] - expected.get(ids[0])[0]) ? id : far)];
+  const scale = (drawn.get(a)[0] - drawn.get(b)[0]) / (expected.get(a)[0] - expected.get(b)[0]);
+  const offset = [0, 1].map((k) => drawn.get(a)[k] - expected.get(a)[k] * scale);
+  const off = ids.filter((id) => [0, 1].some((k) => Math.abs(expected.get(id)[k] * scale + offset[k] - drawn.get(id)[k]) > 0.3));
+  assert.deepEqual(off, [], `every node where the layout puts it (scale ${scale.toFixed(3)})`);
   await close();
 });
 
@@ -308,6 +356,40 @@ test('labels stay 11 px or more at every zoom and never overlap, at 390 and 1280
       await check('Jeff Sessions selected');
       const lit = await page.$$eval('.edge--lit', (edges) => edges.map((e) => [e.dataset.id, !!e.querySelector('.edge__label')]));
       assert.ok(lit.length >= 9 && lit.every(([, labelled]) => labelled), `${width} px: ${JSON.stringify(lit)}`);
+      assert.deepEqual(problems.pageErrors, []);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('the most connected are always named, upright, sideways and on a desktop, and a selection’s neighbourhood too', async () => {
+  for (const [width, height, hasTouch] of [[390, 844, true], [844, 390, true], [1280, 900, false]]) {
+    const { page, problems, close } = await openGraph('', { width, height, hasTouch });
+    try {
+      const canvas = await page.evaluate(() => {
+        const c = document.querySelector('.graph__canvas');
+        return Math.abs(c.viewBox.baseVal.width - c.clientWidth) < 1 && c.clientHeight;
+      });
+      // Sideways, the canvas takes the screen's height (the reader scrolls it into view).
+      if (height < 500) assert.ok(canvas >= height - 24, `${width}×${height}: a canvas ${canvas} px tall`);
+      const named = () => page.$$eval('.node', (ns) => ns.map((n) => ({
+        id: n.dataset.id,
+        degree: Number(n.getAttribute('aria-label').match(/(\d+) relationships?/)[1]),
+        named: !!n.querySelector('.node__label'),
+        dim: n.classList.contains('node--dim'),
+      })));
+      const nodes = await named();
+      const unnamed = nodes.filter((n) => !n.named);
+      console.log(`# ${width}×${height}: ${unnamed.length} of ${nodes.length} names not drawn (${unnamed.map((n) => n.id).join(', ')})`);
+      const top = [...nodes].sort((a, b) => b.degree - a.degree).slice(0, 4);
+      assert.deepEqual(top.filter((n) => !n.named).map((n) => n.id), [], `${width}×${height}: the four most connected are named`);
+      for (const id of ['jeff-sessions', 'armed-services-committee']) {
+        await page.locator(`.node[data-id="${id}"]`).dispatchEvent('click');
+        await page.waitForSelector(`.node--selected[data-id="${id}"]`);
+        const lit = (await named()).filter((n) => !n.dim);
+        assert.deepEqual(lit.filter((n) => !n.named).map((n) => n.id), [], `${width}×${height}: ${id} and its neighbours named`);
+      }
       assert.deepEqual(problems.pageErrors, []);
     } finally {
       await close();

@@ -79,7 +79,8 @@ test('a story with hostile content in every field renders inert and readable in 
           wellFormed: !doc.querySelector('parsererror'),
           tags: [...new Set(all.map((el) => el.localName))].sort(),
           handlers: all.filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
-          names: all.filter((el) => el.localName === 'text').map((el) => el.textContent).join(' '),
+          // A name is drawn where there is room, and is the node's tooltip where there is not.
+          names: all.filter((el) => ['text', 'title'].includes(el.localName)).map((el) => el.textContent).join(' '),
         };
       }, svg);
       assert.ok(parsed.wellFormed, 'the SVG is well-formed');

@@ -267,3 +267,25 @@ test('a name in the article opens what involves it below its paragraph, and clos
     }
   }
 });
+
+test('"Done" in the filters leaves focus on the Filters button, on screen, at every width', async () => {
+  for (const [width, height] of [[1280, 600], [390, 844]]) {
+    const { page, problems, close } = await open('', { width, height });
+    try {
+      await page.click('.filters__more summary');
+      const done = page.locator('.filters__done button');
+      await done.scrollIntoViewIfNeeded();
+      await done.click();
+      await page.waitForFunction(() => !document.querySelector('.filters__more').open);
+      await page.waitForFunction(() => document.activeElement?.matches('.filters__more summary'));
+      const box = await page.evaluate(() => {
+        const r = document.activeElement.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: innerHeight };
+      });
+      assert.ok(box.top > -1 && box.bottom < box.height + 1, `${width}×${height}: the focused button at ${box.top}–${box.bottom} of ${box.height}`);
+      assert.deepEqual(problems.pageErrors, []);
+    } finally {
+      await close();
+    }
+  }
+});

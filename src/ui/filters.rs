@@ -82,7 +82,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         if let Some(details) = panel.cast::<web_sys::HtmlDetailsElement>() {
             details.set_open(false);
             if let Some(summary) = details.first_element_child() {
-                super::guest::focus(&summary);
+                super::guest::focus_in_sight(&summary);
             }
         }
     };

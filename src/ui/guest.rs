@@ -70,3 +70,24 @@ pub fn scroll_into_view(element: &web_sys::Element) {
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
+
+/// Focuses `element` and, on a page of its own, brings it on screen if it is not (the least
+/// scroll that shows it): focus is never left on something out of sight, which a focus after a
+/// mouse click, or on an element that just moved, does not guarantee.
+pub fn focus_in_sight(element: &web_sys::Element) {
+    focus_in_place(element);
+    if embedded() {
+        return;
+    }
+    let r = element.get_bounding_client_rect();
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if r.top() < 0.0 || r.bottom() > height {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
