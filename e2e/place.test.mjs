@@ -289,3 +289,25 @@ test('"Done" in the filters leaves focus on the Filters button, on screen, at ev
     }
   }
 });
+
+test('the row of views shows that it scrolls where it does, before and after the engine, and not where it does not', async () => {
+  for (const [query, width, engine] of [['?embed=1', 360, false], ['', 390, true], ['', 1280, true]]) {
+    const { page, problems, close } = await open(query, { width, height: 800, engine });
+    try {
+      const more = () => page.$eval('.views', (v) => v.getAttribute('data-more'));
+      if (width > 1000) {
+        await page.waitForFunction(() => document.querySelector('.views').hasAttribute('data-more'));
+        assert.equal(await more(), '', 'every view fits: no fade');
+        continue;
+      }
+      await page.waitForFunction(() => document.querySelector('.views').getAttribute('data-more') === 'end');
+      const faded = await page.$eval('.views', (v) => getComputedStyle(v).maskImage);
+      assert.match(faded, /linear-gradient/, `${width} px: the cut-off end fades`);
+      await page.$eval('.views', (v) => v.scrollTo({ left: v.scrollWidth, behavior: 'instant' }));
+      await page.waitForFunction(() => document.querySelector('.views').getAttribute('data-more') === 'start');
+      assert.deepEqual(problems.pageErrors, []);
+    } finally {
+      await close();
+    }
+  }
+});

@@ -425,5 +425,26 @@
     });
   });
 
+  // The row of views scrolls sideways on a phone, its scrollbar hidden: its data-more says which
+  // ends have more ("start", "end"), and app.css fades those ends, so a cut-off button reads as
+  // "there is more". Kept from the first paint, through the engine's renders, to every resize.
+  var hinting = 0;
+  function hintViews() {
+    hinting = 0;
+    var row = document.querySelector('.views');
+    if (!row) return;
+    var more = [];
+    if (row.scrollLeft > 1) more.push('start');
+    if (row.scrollLeft + row.clientWidth < row.scrollWidth - 1) more.push('end');
+    if (row.getAttribute('data-more') !== more.join(' ')) row.setAttribute('data-more', more.join(' '));
+  }
+  function hintSoon() { if (!hinting) hinting = requestAnimationFrame(hintViews); }
+  document.addEventListener('scroll', function (e) {
+    if (e.target && e.target.classList && e.target.classList.contains('views')) hintSoon();
+  }, { capture: true, passive: true });
+  addEventListener('resize', hintSoon);
+  document.addEventListener('explorer-ready', hintSoon);
+  whenParsed(hintViews);
+
   if (!asBuilt) start();
 })();
