@@ -311,3 +311,49 @@ test('the row of views shows that it scrolls where it does, before and after the
     }
   }
 });
+
+test('in the timeline and the claims, closing an item by Close, Escape or Back returns to the same place and the control opened', async () => {
+  const settle = (page) => page.evaluate(() => new Promise((done) => {
+    let last = null;
+    const check = () => requestAnimationFrame(() => {
+      const now = `${scrollY}:${document.body.scrollHeight}`;
+      if (now === last) done(); else { last = now; check(); }
+    });
+    check();
+  }));
+  for (const [view, opener] of [['timeline', '.tl-event__open'], ['claims', '.claim .link-button']]) {
+    for (const [width, height] of [[390, 844], [1280, 900]]) {
+      const { page, problems, close } = await open(`?view=${view}`, { width, height, waitFor: opener });
+      try {
+        for (const [how, fraction] of [['Close', 0.3], ['Escape', 0.5], ['Back', 0.7]]) {
+          await page.evaluate((f) => scrollTo({ top: (document.body.scrollHeight - innerHeight) * f, behavior: 'instant' }), fraction);
+          await settle(page);
+          // A control on screen, well inside it, marked so it can be found again.
+          const found = await page.evaluate((sel) => {
+            const all = [...document.querySelectorAll(sel)];
+            const el = all.find((e) => { const r = e.getBoundingClientRect(); return r.top > 80 && r.bottom < innerHeight - 80; });
+            if (!el) return null;
+            el.setAttribute('data-test-opened', '');
+            return el.getBoundingClientRect().top;
+          }, opener);
+          assert.ok(found !== null, `${view} ${width}: a control on screen at ${fraction}`);
+          const control = page.locator('[data-test-opened]');
+          await control.click();
+          await page.waitForSelector('#detail');
+          await page.waitForURL((url) => url.search.includes('item='));
+          if (how === 'Close') await page.click('#detail .detail__close');
+          if (how === 'Escape') await page.keyboard.press('Escape');
+          if (how === 'Back') await page.goBack();
+          await page.waitForSelector('#detail', { state: 'detached' });
+          await page.waitForFunction(() => document.activeElement?.hasAttribute('data-test-opened'));
+          const after = await control.evaluate((e) => e.getBoundingClientRect().top);
+          assert.ok(Math.abs(after - found) <= 1, `${view} ${width} ${how}: the control back at ${found} px, not ${after}`);
+          await control.evaluate((e) => e.removeAttribute('data-test-opened'));
+        }
+        assert.deepEqual(problems.pageErrors, []);
+      } finally {
+        await close();
+      }
+    }
+  }
+});

@@ -155,6 +155,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
         });
     }
     super::focus::use_focus_kept();
+    super::place::use_clicks_remembered();
     // Embedded, the main region shows a page at a time (see `embed::mark_clipped`); a new view
     // starts again at one.
     let pages = use_state_eq(|| 1u8);
@@ -545,15 +546,6 @@ fn focus_card(id: &str, in_place: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    // Opened from a name in the article: that name.
-    if let Some(from) = super::place::return_to() {
-        if in_place {
-            super::guest::focus_in_place(&from);
-        } else {
-            super::guest::focus(&from);
-        }
-        return;
-    }
     // In the graph, the node: the canvas is the one tab stop, and its active node the place.
     if let (Some(canvas), Ok(Some(_))) = (
         document.query_selector(".graph__canvas").ok().flatten(),
@@ -564,6 +556,15 @@ fn focus_card(id: &str, in_place: bool) {
             super::guest::focus_in_place(&canvas);
         } else {
             super::guest::focus(&canvas);
+        }
+        return;
+    }
+    // The control it was opened from, if it is still there.
+    if let Some(from) = super::place::return_to() {
+        if in_place {
+            super::guest::focus_in_place(&from);
+        } else {
+            super::guest::focus(&from);
         }
         return;
     }

@@ -42,9 +42,11 @@ thread_local! {
     /// The item opened from a closed state, where the page was then, and where its card was.
     static OPENED: RefCell<Option<(String, f64, Option<f64>)>> = const { RefCell::new(None) };
     static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
-    /// The element an item was opened from when it is not the item's own card (a name in the
-    /// article): focus goes back to it when the item closes, whatever the panel showed meanwhile.
+    /// The control an item was opened from (a card's title, a name in the article, a speaker in
+    /// the claims): focus goes back to it when the item closes, whatever the detail showed since.
     static FROM: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+    /// The control the reader's last click landed on.
+    static CLICKED: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
     /// The frame that checks the card's place once more (kept alive until it runs).
     static KEEP: RefCell<Option<gloo::render::AnimationFrame>> = const { RefCell::new(None) };
 }
@@ -59,15 +61,44 @@ pub fn scroll_y() -> f64 {
 pub fn acting(opens: Option<&str>, selected: Option<&str>) {
     let y = scroll_y();
     BEFORE.with(|b| b.set(Some(y)));
+    // Opened by a click in the view (not a link inside the open detail): that control is where
+    // focus returns when the item closes.
+    if opens.is_some() {
+        let clicked = CLICKED.with(|c| c.borrow_mut().take());
+        let in_detail = |c: &web_sys::Element| c.closest("#detail").ok().flatten().is_some();
+        match clicked {
+            Some(c) if in_detail(&c) => {}
+            // Not by a click on a control (a key in the graph, a link): none to go back to.
+            clicked => FROM.with(|f| *f.borrow_mut() = clicked),
+        }
+    }
     if let (Some(id), None) = (opens, selected) {
         let top = element_of(id).map(|e| e.get_bounding_client_rect().top());
         OPENED.with(|o| *o.borrow_mut() = Some((id.to_owned(), y, top)));
     }
 }
 
-/// An item opens from `from` (see `FROM`); `id` is the item, for a panel already open on another.
-pub fn opened_from(from: Option<&web_sys::Element>, _id: &str) {
-    FROM.with(|f| *f.borrow_mut() = from.cloned());
+/// Remembers the control each click lands on (see `FROM`). Capturing, so it runs before the
+/// click's own handler opens anything; a click replayed by the boot script is not the reader's.
+#[yew::hook]
+pub fn use_clicks_remembered() {
+    yew::use_effect_with((), |_| {
+        let options = gloo::events::EventListenerOptions::run_in_capture_phase();
+        let listener = gloo::events::EventListener::new_with_options(
+            &gloo::utils::document(),
+            "click",
+            options,
+            |event| {
+                let control = event
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                    .and_then(|t| t.closest("button, a[href]").ok().flatten())
+                    .filter(|_| event.is_trusted());
+                CLICKED.with(|c| *c.borrow_mut() = control);
+            },
+        );
+        move || drop(listener)
+    });
 }
 
 /// Where focus goes back to when the open item closes, if it was opened from a place of its own

@@ -7,7 +7,6 @@ use super::StoryRef;
 use crate::views::reader::Piece;
 use crate::views::view_state::Action;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -42,9 +41,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let story = &props.story;
     let open_from = |n: usize| {
         let (opened_in, on_action) = (opened_in.clone(), props.on_action.clone());
-        Callback::from(move |(id, from): (String, Option<web_sys::Element>)| {
+        Callback::from(move |id: String| {
             opened_in.replace(Some(n));
-            super::place::opened_from(from.as_ref(), &id);
             on_action.emit(Action::Select(id));
         })
     };
@@ -93,19 +91,12 @@ fn group<K: PartialEq + Copy>(pieces: &[Piece], key: impl Fn(&Piece) -> K) -> Ve
     runs
 }
 
-/// Opens an item from the element clicked (its place, for when it closes).
-type Open = Callback<(String, Option<web_sys::Element>)>;
+/// Opens an item, below the paragraph it is in.
+type Open = Callback<String>;
 
 fn opener(open: &Open, id: &str) -> Callback<MouseEvent> {
-    let (open, id) = (open.clone(), id.to_owned());
-    Callback::from(move |e: MouseEvent| {
-        // The target, not the current target: Yew listens on the root, not on the button.
-        let from = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button").ok().flatten());
-        open.emit((id.clone(), from));
-    })
+    let id = id.to_owned();
+    open.reform(move |_| id.clone())
 }
 
 fn render_quotes(story: &StoryRef, pieces: &[Piece], open: &Open) -> Html {
