@@ -357,3 +357,22 @@ test('in the timeline and the claims, closing an item by Close, Escape or Back r
     }
   }
 });
+
+test('an item’s own page opens with no focus ring drawn on its heading; a detail the reader opens takes focus', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}q/peskov-no-details/`);
+    await page.evaluate(() => window.storyExplorer.start());
+    await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
+    assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'detail-title', 'the page as built keeps its focus where it was');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('detail-title')).outlineStyle), 'none');
+    // Opened by the reader, the detail takes focus (announced, and Tab goes on from there).
+    await page.click('#detail .detail__close');
+    await page.waitForSelector('#detail', { state: 'detached' });
+    await page.tap('#open-dmitry-peskov');
+    await page.waitForFunction(() => document.activeElement?.id === 'detail-title');
+  } finally {
+    await context.close();
+  }
+});

@@ -21,10 +21,15 @@ pub struct DetailPanelProps {
 pub fn DetailPanel(props: &DetailPanelProps) -> Html {
     let heading = use_node_ref();
     {
-        // Moves focus to the new detail, so screen readers announce it and Tab continues there;
+        // Moves focus to a detail the reader opened, so screen readers announce it and Tab continues there;
         // in an embed the reader has not touched yet, the host page keeps it (see `ui::guest`).
         let heading = heading.clone();
         use_effect_with(props.detail.id.clone(), move |_| {
+            // Not on the page as built (an item's own page): there the detail is what the reader
+            // arrived at, already at the top, and a focus would draw a ring no one asked for.
+            if super::hydrating() {
+                return;
+            }
             if let Some(el) = heading.cast::<web_sys::Element>() {
                 super::guest::focus(&el);
             }
