@@ -47,6 +47,41 @@ for (const [width, height] of SIZES) {
     await context.close();
   }
 }
+// A phone turned sideways (the graph fills the screen's height), and a name opened in the article,
+// in light: docs/screenshots/graph-844x390-light.png, article-name-390-light.png.
+{
+  const context = await browser.newContext({ viewport: { width: 844, height: 390 }, reducedMotion: 'reduce', hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${app.url}?view=graph`);
+  await page.evaluate(() => window.storyExplorer.start());
+  await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
+  await page.waitForFunction(() => {
+    const c = document.querySelector('.graph__canvas');
+    return c && Math.abs(c.viewBox.baseVal.width - c.clientWidth) < 1;
+  });
+  await page.$eval('.graph__canvas', (c) => c.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: new URL('graph-844x390-light.png', out).pathname });
+  console.log('docs/screenshots/graph-844x390-light.png');
+  await context.close();
+}
+{
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce', hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${app.url}?view=article`);
+  await page.evaluate(() => window.storyExplorer.start());
+  await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
+  const name = page.locator('.article p .mention[data-entity="sergey-kislyak"]').nth(2);
+  await name.evaluate((m) => scrollTo({ top: scrollY + m.getBoundingClientRect().top - 120, behavior: 'instant' }));
+  await name.tap();
+  await page.waitForSelector('.article #detail');
+  await name.evaluate((m) => scrollTo({ top: scrollY + m.getBoundingClientRect().top - 120, behavior: 'instant' }));
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: new URL('article-name-390-light.png', out).pathname });
+  console.log('docs/screenshots/article-name-390-light.png');
+  await context.close();
+}
+
 // Embeds, as the Embed dialog's snippet places them (its height script included), in a light article
 // on another origin, on a 360 px phone whose system is dark.
 const oembed = await (await fetch(new URL('oembed.json', app.url))).json();
