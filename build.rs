@@ -1,5 +1,6 @@
-//! Validates the bundled story and hands it to the library as JSON, so a broken story fails the
-//! build, naming each item that is wrong, before it can reach a reader.
+//! Validates the bundled story, so a broken story fails the build, naming each item that is wrong,
+//! before it can reach a reader; hands the validated story to the app as compact bytes
+//! (`story::packed`), and to checks as JSON.
 
 use std::path::{Path, PathBuf};
 use std::process::exit;
@@ -29,7 +30,7 @@ fn main() {
         eprintln!("error: {}: {e}", story_path.display());
         exit(1)
     });
-    if let Err(problems) = story::validate(file.clone(), &article) {
+    let validated = story::validate(file.clone(), &article).unwrap_or_else(|problems| {
         eprintln!(
             "error: {} has {} problem(s):",
             story_path.display(),
@@ -39,7 +40,7 @@ fn main() {
             eprintln!("error: {}: {problem}", story_path.display());
         }
         exit(1);
-    }
+    });
     let json = serde_json::to_string(&file).unwrap_or_else(|e| {
         eprintln!("error: cannot serialize {}: {e}", story_path.display());
         exit(1)
@@ -47,10 +48,11 @@ fn main() {
     let out =
         PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts"));
     write(&out.join("story.json"), &json);
-    write(
-        &out.join("story.rs"),
-        &story::rust_source::story_source(&file),
-    );
+    let packed = story::packed::pack(&validated);
+    std::fs::write(out.join("story.bin"), packed).unwrap_or_else(|e| {
+        eprintln!("error: cannot write the packed story: {e}");
+        exit(1)
+    });
     write(&out.join("article.txt"), &article);
 }
 

@@ -1,5 +1,6 @@
 // A static file server for the built bundle, on 127.0.0.1 and a free port, optionally under a
-// sub-path (news sites host embeds under their own paths). Used by the e2e tests and serve.sh.
+// sub-path (news sites host embeds under their own paths), serving the build's compressed copies
+// by Accept-Encoding as a static host would. Used by the e2e tests and serve.sh.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -31,8 +32,13 @@ export async function serve(root, { base = '/', port = 0, host = '127.0.0.1', tr
     if (!file.startsWith(dir)) return send(res, 403, 'forbidden');
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      const { body, encoding } = await negotiated(file, req.headers['accept-encoding']);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        vary: 'Accept-Encoding',
+        ...(encoding && { 'content-encoding': encoding }),
+      });
       if (!trickle?.files.test(path)) return res.end(body);
       const size = Math.ceil(body.length / trickle.parts);
       for (let at = 0; at < body.length; at += size) {
@@ -47,6 +53,24 @@ export async function serve(root, { base = '/', port = 0, host = '127.0.0.1', tr
   await new Promise((ok) => server.listen(port, host, ok));
   const url = `http://${host}:${server.address().port}${base}`;
   return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/**
+ * The file as the client accepts it: the build's brotli or gzip copy beside it (scripts/compress.mjs)
+ * when the client takes that encoding and the copy is not older than the file, else the file.
+ */
+export async function negotiated(file, accepted = '') {
+  const takes = (coding) => accepted.split(',').some((part) => {
+    const [name, ...params] = part.trim().split(';');
+    return name.trim() === coding && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+  const original = await stat(file);
+  for (const [coding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!takes(coding)) continue;
+    const copy = await stat(file + suffix).catch(() => null);
+    if (copy && copy.mtimeMs >= original.mtimeMs) return { body: await readFile(file + suffix), encoding: coding };
+  }
+  return { body: await readFile(file), encoding: null };
 }
 
 function send(res, status, text) {

@@ -7,3 +7,4 @@ cd "$(dirname "$0")/.."
 dir=${1:-dist}
 case "$dir" in /*) ;; *) dir="$PWD/$dir" ;; esac
 trunk build --release --offline --config edit/Trunk.toml --dist "$dir/edit"
+node scripts/compress.mjs "$dir/edit"

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Trunk's post-build hook (see Trunk.toml): renders the explorer into the staged page with the
-# app's own components (src/bin/prerender.rs). STORY_FIXTURES=1, set for the test bundle, also
-# builds the fixtures in and writes a page per view of each fixture story.
+# app's own components (src/bin/prerender.rs), then writes the compressed copies of every file.
+# STORY_FIXTURES=1, set for the test bundle, also builds the fixtures in and writes a page per view
+# of each fixture story.
 set -euo pipefail
 features=()
 if [ "${STORY_FIXTURES:-}" = 1 ]; then features=(--features fixtures); fi
-exec cargo run --quiet --locked --bin prerender "${features[@]}"
+cargo run --quiet --locked --bin prerender "${features[@]}"
+# Last: the compressed copies are of the files as published.
+node scripts/compress.mjs "${TRUNK_STAGING_DIR:?Trunk sets it for its hooks}"

@@ -1,18 +1,15 @@
-//! The story compiled into the app. build.rs has already validated it and written it as Rust
-//! constructors (`story.rs`, see `story::rust_source`); loading validates again to resolve
-//! offsets, and so that a corrupted bundle gives a message rather than a broken page.
+//! The story compiled into the app: build.rs validated it and packed the result
+//! (`story::packed`), so loading only unpacks it, with a checksum and bounds checks in place of a
+//! second validation: a damaged bundle gives a message rather than a broken page.
 
-use story_core::dates::PartialDate;
-// A glob: which constructors the generated code calls depends on the story (a draft has no
-// claims, sides or responses), and a named import it does not use would fail the lints.
-use story_core::story::*;
+use story_core::story::{packed, LoadError, Story};
 
-include!(concat!(env!("OUT_DIR"), "/story.rs"));
+const PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/story.bin"));
 
 const ARTICLE: &str = include_str!(concat!(env!("OUT_DIR"), "/article.txt"));
 
 pub fn load() -> Result<Story, LoadError> {
-    validate(file(), ARTICLE).map_err(LoadError::Invalid)
+    packed::unpack(PACKED, ARTICLE)
 }
 
 /// The story file as bundled, in its JSON form, for checks that change it and validate again.
@@ -29,8 +26,11 @@ pub fn article() -> &'static str {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_generated_constructors_build_exactly_the_story_file_of_the_json() {
-        let from_json: super::StoryFile = serde_json::from_str(super::source_json()).unwrap();
-        assert_eq!(super::file(), from_json);
+    fn the_bundled_bytes_are_the_story_file_of_the_json_validated() {
+        let from_json: story_core::story::StoryFile =
+            serde_json::from_str(super::source_json()).unwrap();
+        let validated = story_core::story::validate(from_json, super::ARTICLE).unwrap();
+        let bundled = super::load().unwrap();
+        assert_eq!(format!("{bundled:?}"), format!("{validated:?}"));
     }
 }

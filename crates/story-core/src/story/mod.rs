@@ -1,14 +1,14 @@
 //! A story: the article text and the structured layer over it, validated.
 //!
-//! A [`Story`] can only be made by [`validate`], so holding one means every span was found in the
+//! A [`Story`] can only be made by [`validate`] (or unpacked, checksum checked, from what it made:
+//! [`packed`]), so holding one means every span was found in the
 //! article exactly once, every reference points at an item of the right kind and every event has
 //! a date. The app treats it as immutable and shares it behind an `Rc`.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod inference;
 mod model;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod rust_source;
+pub mod packed;
 mod span;
 mod validate;
 
@@ -141,6 +141,43 @@ impl Story {
     pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
         self.entity(id).map_or(id, |e| e.name.as_str())
     }
+}
+
+/// Every item's id with its kind and place, in the file's order (validation reports duplicates).
+fn item_ids(file: &StoryFile) -> Vec<(&'static str, &str, ItemRef)> {
+    let mut ids: Vec<(&'static str, &str, ItemRef)> = Vec::new();
+    for (i, x) in file.sides.iter().enumerate() {
+        ids.push(("side", &x.id, ItemRef::Side(i)));
+    }
+    for (i, x) in file.entities.iter().enumerate() {
+        ids.push(("entity", &x.id, ItemRef::Entity(i)));
+    }
+    for (i, x) in file.quotes.iter().enumerate() {
+        ids.push(("quote", &x.id, ItemRef::Quote(i)));
+    }
+    for (i, x) in file.events.iter().enumerate() {
+        ids.push(("event", &x.id, ItemRef::Event(i)));
+    }
+    for (i, x) in file.relationships.iter().enumerate() {
+        ids.push(("relationship", &x.id, ItemRef::Relationship(i)));
+    }
+    for (c, claim) in file.claims.iter().enumerate() {
+        ids.push(("claim", &claim.id, ItemRef::Claim(c)));
+        for (r, x) in claim.responses.iter().enumerate() {
+            ids.push(("response", &x.id, ItemRef::Response(c, r)));
+        }
+    }
+    ids
+}
+
+/// Id → item, for a file whose ids are unique (a duplicate keeps its first item).
+fn id_index(file: &StoryFile) -> SortedMap<String, ItemRef> {
+    SortedMap::from_pairs(
+        item_ids(file)
+            .into_iter()
+            .map(|(_, id, item)| (id.to_owned(), item))
+            .collect(),
+    )
 }
 
 /// Why a story could not be loaded.

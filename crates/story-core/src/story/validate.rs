@@ -1,6 +1,7 @@
 //! Checks a story file against its article and resolves it into a [`Story`].
 //!
-//! Runs at build time (build.rs fails the build) and again when the app loads the story, so a
+//! Runs at build time (build.rs fails the build, and packs what it returns for the app), in the
+//! editor after every edit, and on the test build's generated stories, so a
 //! broken story reaches neither a reader nor a release. Every problem names the item it is about
 //! and says what to change; all problems are reported at once, not just the first.
 
@@ -87,47 +88,7 @@ pub fn validate(mut file: StoryFile, article: &str) -> Result<Story, Vec<Problem
 }
 
 fn index_ids(file: &StoryFile, check: &mut Checker) -> SortedMap<String, ItemRef> {
-    let mut ids: Vec<(&str, &str, ItemRef)> = Vec::new();
-    ids.extend(
-        file.sides
-            .iter()
-            .enumerate()
-            .map(|(i, x)| ("side", x.id.as_str(), ItemRef::Side(i))),
-    );
-    ids.extend(
-        file.entities
-            .iter()
-            .enumerate()
-            .map(|(i, x)| ("entity", x.id.as_str(), ItemRef::Entity(i))),
-    );
-    ids.extend(
-        file.quotes
-            .iter()
-            .enumerate()
-            .map(|(i, x)| ("quote", x.id.as_str(), ItemRef::Quote(i))),
-    );
-    ids.extend(
-        file.events
-            .iter()
-            .enumerate()
-            .map(|(i, x)| ("event", x.id.as_str(), ItemRef::Event(i))),
-    );
-    ids.extend(
-        file.relationships
-            .iter()
-            .enumerate()
-            .map(|(i, x)| ("relationship", x.id.as_str(), ItemRef::Relationship(i))),
-    );
-    for (c, claim) in file.claims.iter().enumerate() {
-        ids.push(("claim", &claim.id, ItemRef::Claim(c)));
-        ids.extend(
-            claim
-                .responses
-                .iter()
-                .enumerate()
-                .map(|(r, x)| ("response", x.id.as_str(), ItemRef::Response(c, r))),
-        );
-    }
+    let mut ids = super::item_ids(file);
     for (kind, id, _) in &ids {
         if id.is_empty()
             || !id
