@@ -301,3 +301,31 @@ test('after loading, the app keeps working offline', async () => {
     await context.close();
   }
 });
+
+test('an engine that differs from its integrity hash by one byte is refused, though it would run', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.route(ENGINE_WASM, async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      // A label in the engine's data: the module stays valid and would run, saying "Shew in article".
+      const at = body.indexOf('Show in article');
+      assert.ok(at > 0, 'the label is in the engine');
+      body[at + 2] = 'e'.charCodeAt(0);
+      // Sent as plain bytes (the fetch above decoded the host's compressed copy).
+      const headers = Object.fromEntries(Object.entries(response.headers()).filter(([k]) => !/^content-(encoding|length)$/i.test(k)));
+      await route.fulfill({ status: 200, body, headers });
+    });
+    await page.goto(env.server.url);
+    await page.evaluate(() => window.storyExplorer.start());
+    await page.waitForSelector('.boot-retry');
+    assert.notEqual(await page.evaluate(() => document.documentElement.dataset.engine), 'ready');
+    assert.equal(await page.locator('text=Shew in article').count(), 0, 'the altered engine never ran');
+    assert.match(await page.textContent('.boot-retry'), /could not be loaded/);
+    // The page as built stays, to read.
+    assert.ok((await page.locator('.card').count()) > 50);
+  } finally {
+    await context.close();
+  }
+});

@@ -312,7 +312,7 @@ test('the row of views shows that it scrolls where it does, before and after the
   }
 });
 
-test('in the timeline and the claims, closing an item by Close, Escape or Back returns to the same place and the control opened', async () => {
+test('in the cards, the timeline and the claims, closing an item by Close, Escape or Back returns to the same place and the control opened', async () => {
   const settle = (page) => page.evaluate(() => new Promise((done) => {
     let last = null;
     const check = () => requestAnimationFrame(() => {
@@ -321,7 +321,7 @@ test('in the timeline and the claims, closing an item by Close, Escape or Back r
     });
     check();
   }));
-  for (const [view, opener] of [['timeline', '.tl-event__open'], ['claims', '.claim .link-button']]) {
+  for (const [view, opener] of [['cards', '.card__open'], ['timeline', '.tl-event__open'], ['claims', '.claim .link-button']]) {
     for (const [width, height] of [[390, 844], [1280, 900]]) {
       const { page, problems, close } = await open(`?view=${view}`, { width, height, waitFor: opener });
       try {

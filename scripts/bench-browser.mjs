@@ -2,8 +2,8 @@
 // the same cards (scripts/reference-page.mjs), drives headless Chromium, and prints medians over
 // several runs — first-view payload, time to first content and to interactive, the engine's
 // download on first touch, a tap two seconds after load, update time of a keystroke and of a
-// filter click, graph layout time, wasm memory — then checks the budgets and exits 1 if one is
-// broken. Every page is a reader with Save-Data on (e2e/browser.mjs), for whom the engine waits
+// filter click, graph layout time, wasm memory, and the phone figures (scripts/bench-phone.mjs) —
+// then checks the budgets and exits 1 if one is broken. Every page is a reader with Save-Data on (e2e/browser.mjs), for whom the engine waits
 // for a touch, except the tap at 2 s, which measures the idle prefetch the others get.
 //   node scripts/bench-browser.mjs [dist] [runs]
 // scripts/bench.sh builds the bundle first; this script builds nothing.
@@ -13,11 +13,12 @@ import { serve } from '../e2e/server.mjs';
 import { launch } from '../e2e/browser.mjs';
 import { printTable, sizes } from './size.mjs';
 import { readCards, writeReference } from './reference-page.mjs';
+import { phoneProfile } from './bench-phone.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const runs = Number(process.argv[3] ?? 7);
 const REFERENCE_DIR = 'target/bench-reference';
-const BUDGET = { payloadGzip: 110_000, firstContentRatio: 1.5 };
+const BUDGET = { payloadGzip: 110_000, firstContentRatio: 1.5, phonePaintRatio: 1.1 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(1)} ms`.padStart(9);
@@ -278,6 +279,8 @@ try {
     console.log(`  ${label.padEnd(22)} ${ms(await layoutTime(browser, app.url + query))}`);
   }
 
+  const phone = await phoneProfile(browser, app.url, dist, runs);
+
   console.log('\nBudgets');
   const check = (name, ok, detail) => {
     console.log(`  ${ok ? 'pass' : 'FAIL'}  ${name}: ${detail}`);
@@ -287,6 +290,11 @@ try {
     `${payload.gzip.toLocaleString('en')} B gzip (budget ${BUDGET.payloadGzip.toLocaleString('en')} B; reference ${referencePayload.gzip.toLocaleString('en')} B)`);
   check('time to first content', ratio <= BUDGET.firstContentRatio,
     `${ratio.toFixed(2)}× the reference page (budget ${BUDGET.firstContentRatio}×)`);
+  check('first contentful paint on a phone', phone.fcp <= BUDGET.phonePaintRatio,
+    `${phone.fcp.toFixed(2)}× the page without scripts (budget ${BUDGET.phonePaintRatio}×)`);
+  check('largest contentful paint on a phone', phone.lcp <= BUDGET.phonePaintRatio,
+    `${phone.lcp.toFixed(2)}× the page without scripts (budget ${BUDGET.phonePaintRatio}×)`);
+  console.log(`  aim   the engine ready on a phone by 1.6 s: ${(phone.ready / 1000).toFixed(2)} s`);
 } finally {
   await browser.close();
   await app.close();
