@@ -1,8 +1,8 @@
 // Runs first, in <head>. The page arrives with the explorer already rendered in it (by the app's
 // own components, at build time), so it reads at HTML speed, embedded or not. This script loads
 // the WebAssembly that makes it interactive — at once for a link that asks for something else
-// than the page as built; otherwise quietly once the loaded page is idle, so that a tap is
-// answered like an already running app's; and for a reader who asked to save data or is on 2G,
+// than the page as built; otherwise quietly once the first view is drawn (embedded: once the
+// loaded page is idle), so that a tap is answered like an already running app's; and for a reader who asked to save data or is on 2G,
 // only when they first reach for a control, so that a reader who only reads never downloads it. The engine hydrates the page in place: what the reader typed,
 // opened or focused stays as it is. Clicks on buttons made before then are replayed to it.
 // If this browser cannot run the engine, it says so, and the stylesheet shows the article.
@@ -264,42 +264,52 @@
     }
     alive();
     var engine = document.querySelector('meta[name="explorer-engine"]');
-    var importer = window.storyExplorerImport;
-    if (!engine || typeof importer !== 'function') return failed();
+    if (!engine) return failed();
     var wasm = fetchEngine(engine.getAttribute('data-wasm'), engine.getAttribute('data-integrity'),
       controller ? controller.signal : undefined, alive);
     // Fetched alongside the glue; if the glue fails, that failure is the one reported.
     wasm.catch(function () {});
     var glue = engine.content + (glueArrived || mine === 1 ? '' : '?attempt=' + mine);
-    importer(glue)
-      .then(function (module) {
-        glueArrived = true;
-        if (mine !== attempt) throw new Error('abandoned');
-        return module.default({ module_or_path: wasm });
-      })
-      .then(function (exports) {
-        over = true;
-        if (mine !== attempt) return;
-        clearTimeout(watchdog);
-        clearNotice();
-        dispatchEvent(new CustomEvent('explorer-engine', { detail: { wasm: exports } }));
-      })
-      .catch(function () {
-        // Done, one way or the other: bytes still arriving for it must not restart the watchdog.
-        over = true;
-        // This try's own download: by now `pending` may be a newer try's.
-        if (controller) controller.abort();
-        if (mine !== attempt) return;
-        clearTimeout(watchdog);
-        stalled(mine, 'failed');
-      });
+    // The wasm may start while the page is still being parsed; the glue's importer is the page's
+    // own module script, which has run by DOMContentLoaded.
+    whenParsed(function () {
+      var importer = window.storyExplorerImport;
+      if (typeof importer !== 'function') return failed();
+      importGlue(importer);
+    });
+    function importGlue(importer) {
+      importer(glue)
+        .then(function (module) {
+          glueArrived = true;
+          if (mine !== attempt) throw new Error('abandoned');
+          return module.default({ module_or_path: wasm });
+        })
+        .then(function (exports) {
+          over = true;
+          if (mine !== attempt) return;
+          clearTimeout(watchdog);
+          clearNotice();
+          dispatchEvent(new CustomEvent('explorer-engine', { detail: { wasm: exports } }));
+        })
+        .catch(function () {
+          // Done, one way or the other: bytes still arriving for it must not restart the watchdog.
+          over = true;
+          // This try's own download: by now `pending` may be a newer try's.
+          if (controller) controller.abort();
+          if (mine !== attempt) return;
+          clearTimeout(watchdog);
+          stalled(mine, 'failed');
+        });
+    }
   }
 
   function start() {
     if (requested) return;
     requested = true;
     state('loading');
-    whenParsed(load);
+    // At once when the page's head (which names the engine) has been read; else when parsed.
+    if (document.querySelector('meta[name="explorer-engine"]')) load();
+    else whenParsed(load);
   }
   // For host pages that want the engine without waiting for the reader.
   window.storyExplorer = { start: start };
@@ -314,19 +324,29 @@
     start();
   }
 
-  // Ready before the first tap: the loaded page's first idle moment starts the engine, unless
-  // the reader asked to save data or the connection is 2G.
+  // Ready before the first tap: the first view's paint (or, embedded, the loaded page's first idle
+  // moment) starts the engine, unless the reader asked to save data or the connection is 2G.
   function frugal() {
     var connection = navigator.connection;
     return !!connection && (connection.saveData === true || /2g$/.test(connection.effectiveType || ''));
   }
+  function quietly() {
+    if (requested || frugal()) return;
+    quiet = true;
+    start();
+  }
+  // On a page of its own, as soon as the first view has painted: its download then overlaps the
+  // rest of the page's parsing (on a mid-range phone the engine is ready some 300 ms sooner, the
+  // paints unchanged; scripts/bench-phone.mjs). Embedded, only once the loaded page is idle: the
+  // host article's own loading comes first.
+  // (A frame's callback runs just before the first frame is drawn, once the stylesheet is in;
+  // the task it queues runs right after it. A paint observer would be told only once parsing ends.)
+  if (!embed && window.requestAnimationFrame) {
+    requestAnimationFrame(function () { setTimeout(quietly, 0); });
+  }
   addEventListener('load', function () {
     var idle = window.requestIdleCallback || function (fn) { setTimeout(fn, 1); };
-    idle(function () {
-      if (requested || frugal()) return;
-      quiet = true;
-      start();
-    }, { timeout: 2000 });
+    idle(quietly, { timeout: 2000 });
   });
 
   // What a control is, in terms that hold both in the page as built and in the engine's render
