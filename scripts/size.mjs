@@ -26,6 +26,7 @@ export function printTable(rows) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? 'dist';
-  const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).sort();
+  // The build's compressed copies (scripts/compress.mjs) are what the brotli and gzip columns measure.
+  const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile() && !/\.(br|gz)$/.test(f)).sort();
   printTable(files.map((name) => ({ name, ...sizes(readFileSync(join(dir, name))) })));
 }
