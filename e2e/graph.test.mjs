@@ -206,20 +206,11 @@ test('the graph downloads as the drawing on screen: its zoom, its names, its lab
         const file = await shown.evaluate(() => {
           const root = document.querySelector('svg');
           const texts = [...root.querySelectorAll('text')];
-          const boxes = texts.map((t) => ({ t: t.textContent.trim(), ...t.getBoundingClientRect().toJSON() }));
-          const overlaps = [];
-          for (let i = 0; i < boxes.length; i++) {
-            for (let j = i + 1; j < boxes.length; j++) {
-              const [a, b] = [boxes[i], boxes[j]];
-              const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-              const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-              if (across > 1 && down > 1) overlaps.push(`${a.t} × ${b.t}`);
-            }
-          }
+          const boxes = texts.map((t) => ({ name: t.textContent.trim(), ...t.getBoundingClientRect().toJSON() }));
           const words = texts.flatMap((t) => t.textContent.split(/\s+/)).filter(Boolean).sort();
-          return { viewBox: root.getAttribute('viewBox'), texts: boxes.length, overlaps, words, title: root.querySelector('title')?.textContent };
+          return { viewBox: root.getAttribute('viewBox'), texts: boxes.length, boxes, words, title: root.querySelector('title')?.textContent };
         });
-        assert.deepEqual(file.overlaps, [], `${state}: no label of the file overlaps another`);
+        assert.deepEqual(overlapping(file.boxes), [], `${state}: no label of the file overlaps another`);
         assert.equal(file.viewBox, screen.viewBox, `${state}: the file is the canvas as drawn`);
         assert.match(file.title, /relationships$/);
         assert.deepEqual(file.words, screen.words, `${state}: the file says exactly what the canvas says`);
@@ -292,15 +283,6 @@ function measureLabels() {
   for (const label of document.querySelectorAll('.edge__label')) {
     boxes.push({ name: `edge ${label.closest('.edge').dataset.id}`, ...union([label.getBoundingClientRect()]), texts: [label], edge: label.closest('.edge') });
   }
-  const overlaps = [];
-  for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      const [a, b] = [boxes[i], boxes[j]];
-      const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-      const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-      if (across > 1 && down > 1) overlaps.push(`${a.name} × ${b.name}`);
-    }
-  }
   // An edge crosses a label when its line passes through the label's box (sampled along it).
   let edgesAcross = 0;
   for (const edge of document.querySelectorAll('.edge')) {
@@ -315,7 +297,22 @@ function measureLabels() {
       && points.some(([x, y]) => x > b.left && x < b.right && y > b.top && y < b.bottom)).length;
   }
   const sizes = boxes.flatMap((b) => b.texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
-  return { count: boxes.length, overlaps, edgesAcross, smallest: Math.min(...sizes) };
+  const plain = boxes.map(({ name, left, top, right, bottom }) => ({ name, left, top, right, bottom }));
+  return { count: boxes.length, boxes: plain, edgesAcross, smallest: Math.min(...sizes) };
+}
+
+/** The pairs of `boxes` ({ name, left, top, right, bottom }) that overlap by more than a pixel each way. */
+function overlapping(boxes) {
+  const out = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (across > 1 && down > 1) out.push(`${a.name} × ${b.name}`);
+    }
+  }
+  return out;
 }
 
 test('labels stay 11 px or more at every zoom and never overlap, at 390 and 1280 px, with a node selected and without', async () => {
@@ -331,6 +328,7 @@ test('labels stay 11 px or more at every zoom and never overlap, at 390 and 1280
       const check = async (state) => {
         await settled();
         const r = await page.evaluate(measureLabels);
+        r.overlaps = overlapping(r.boxes);
         assert.deepEqual(r.overlaps, [], `${width} px, ${state}`);
         assert.ok(r.smallest >= 11, `${width} px, ${state}: a label ${r.smallest} px`);
         console.log(`# ${width} px, ${state}: ${r.count} labels, ${r.overlaps.length} overlapping, ${r.edgesAcross} edge–label crossings`);

@@ -70,6 +70,18 @@ pub struct Drawing {
     pub edge_labels: Vec<Option<EdgeLabel>>,
 }
 
+impl Drawing {
+    /// The canvas itself, as a box.
+    pub fn canvas(&self) -> Rect {
+        Rect {
+            left: 0.0,
+            top: 0.0,
+            right: self.width,
+            bottom: self.height,
+        }
+    }
+}
+
 /// A node's label as drawn: its box, and which side of the box its lines are aligned to (the
 /// side towards the node, since the box is wider than most text).
 #[derive(Clone, Copy, Debug, PartialEq)]

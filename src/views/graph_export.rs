@@ -8,7 +8,6 @@ use crate::views::graph::{edge_title, kind_colour, shape_path, Coord, Visible};
 use crate::views::graph_drawing::{
     crosses, segment, Align, Drawing, EDGE_FONT_PX, LINE_PX, NODE_FONT_PX,
 };
-use crate::views::layout::Rect;
 use story_core::escape::escape_html as esc;
 use story_core::story::Story;
 
@@ -73,12 +72,7 @@ pub fn export_svg(
 /// one.
 fn edge(svg: &mut String, story: &Story, v: &Visible, d: &Drawing, e: usize, picked: &Picked) {
     let edge = &v.layout.edges[e];
-    let canvas = Rect {
-        left: 0.0,
-        top: 0.0,
-        right: d.width,
-        bottom: d.height,
-    };
+    let canvas = d.canvas();
     let s = segment(d, edge.from, edge.to);
     if !crosses(&canvas, s) {
         return;
@@ -217,6 +211,7 @@ mod tests {
         draw, edge_label_size, node_label_size, overlaps, Emphasis, Screen,
     };
     use crate::views::layout::layout;
+    use crate::views::layout::Rect;
     use crate::views::view_state::GraphView;
     use std::rc::Rc;
 
@@ -468,13 +463,7 @@ mod tests {
                 .iter()
                 .filter(|&&e| {
                     let edge = &v.layout.edges[e];
-                    let canvas = Rect {
-                        left: 0.0,
-                        top: 0.0,
-                        right: d.width,
-                        bottom: d.height,
-                    };
-                    crosses(&canvas, segment(d, edge.from, edge.to))
+                    crosses(&d.canvas(), segment(d, edge.from, edge.to))
                 })
                 .count()
         );
