@@ -5,15 +5,15 @@
 //! props — so nothing on screen changes when the engine takes over — and only then moves to what
 //! the page's address asks for, if that is something else.
 
-use super::card_grid::CardGrid;
-use super::claims::ClaimsView;
+use super::card_grid::{card_grid, CardGridProps};
+use super::claims::{claims_view, ClaimsViewProps};
 use super::detail::DetailPanel;
 use super::filters::FilterPanel;
 use super::graph::RelationshipGraph;
 use super::header::header;
 use super::reader::Reader;
 use super::share::ShareBar;
-use super::timeline::TimelineView;
+use super::timeline::{timeline_view, TimelineViewProps};
 use super::{class_list, when};
 use super::{embed, history};
 use super::{perf, StoryRef};
@@ -308,20 +308,20 @@ fn Explorer(props: &ExplorerProps) -> Html {
         View::Cards => html! {
             <div class="explore">
                 { filters }
-                <CardGrid story={story.clone()} cards={all_cards.clone()} items={items.clone()} limit={view.limit}
-                    selected={view.selected.clone()} terms={terms.clone()} on_action={on_action.clone()} />
+                { card_grid(&CardGridProps { story: story.clone(), cards: all_cards.clone(), items: items.clone(), limit: view.limit,
+                    selected: view.selected.clone(), terms: terms.clone(), on_action: on_action.clone() }) }
             </div>
         },
         View::Timeline => html! {
             <div class="explore">
                 { filters }
-                <TimelineView story={story.clone()} rows={rows.clone()} selected={view.selected.clone()} on_action={on_action.clone()} />
+                { timeline_view(&TimelineViewProps { story: story.clone(), rows: rows.clone(), selected: view.selected.clone(), on_action: on_action.clone() }) }
             </div>
         },
         View::Claims => html! {
             <div class="explore">
                 { filters }
-                <ClaimsView story={story.clone()} claims={claim_views.clone()} on_action={on_action.clone()} />
+                { claims_view(&ClaimsViewProps { story: story.clone(), claims: claim_views.clone(), on_action: on_action.clone() }) }
             </div>
         },
         View::Graph => html! {

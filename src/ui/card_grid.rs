@@ -8,7 +8,6 @@ use crate::views::view_state::{visible, Action};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct CardGridProps {
     pub story: StoryRef,
     pub cards: Rc<Vec<Card>>,
@@ -20,8 +19,9 @@ pub struct CardGridProps {
     pub on_action: Callback<Action>,
 }
 
-#[component]
-pub fn CardGrid(props: &CardGridProps) -> Html {
+/// A plain function, not a component: it holds no state, and each component carries its own copy
+/// of Yew's lifecycle code.
+pub fn card_grid(props: &CardGridProps) -> Html {
     if props.items.is_empty() {
         return html! {
             <div class="empty">

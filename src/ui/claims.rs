@@ -11,7 +11,6 @@ use std::rc::Rc;
 use story_core::story::Stance;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ClaimsViewProps {
     pub story: StoryRef,
     pub claims: Rc<Vec<ClaimView>>,
@@ -36,8 +35,9 @@ fn select(on_action: &Callback<Action>, id: &str) -> Callback<MouseEvent> {
     on_action.reform(move |_| Action::Select(id.clone()))
 }
 
-#[component]
-pub fn ClaimsView(props: &ClaimsViewProps) -> Html {
+/// A plain function, not a component: it holds no state, and each component carries its own copy
+/// of Yew's lifecycle code.
+pub fn claims_view(props: &ClaimsViewProps) -> Html {
     if props.claims.is_empty() {
         return html! { <p class="empty">{ "No claims match the search and filters." }</p> };
     }

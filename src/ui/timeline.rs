@@ -13,7 +13,6 @@ use std::rc::Rc;
 use story_core::dates::Extent;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct TimelineViewProps {
     pub story: StoryRef,
     pub rows: Rc<Vec<Row>>,
@@ -21,8 +20,9 @@ pub struct TimelineViewProps {
     pub on_action: Callback<Action>,
 }
 
-#[component]
-pub fn TimelineView(props: &TimelineViewProps) -> Html {
+/// A plain function, not a component: it holds no state, and each component carries its own copy
+/// of Yew's lifecycle code.
+pub fn timeline_view(props: &TimelineViewProps) -> Html {
     if props.rows.is_empty() {
         return html! { <p class="empty">{ "No dated events match the search and filters." }</p> };
     }
