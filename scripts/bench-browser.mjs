@@ -5,7 +5,7 @@
 // filter click, graph layout time, wasm memory, and the phone figures (scripts/bench-phone.mjs) —
 // then checks the budgets and exits 1 if one is broken. Every page is a reader with Save-Data on (e2e/browser.mjs), for whom the engine waits
 // for a touch, except the tap at 2 s, which measures the idle prefetch the others get.
-//   node scripts/bench-browser.mjs [dist] [runs]
+//   node scripts/bench-browser.mjs [dist] [runs] [release dist, for the phone figures]
 // scripts/bench.sh builds the bundle first; this script builds nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ import { phoneProfile } from './bench-phone.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const runs = Number(process.argv[3] ?? 7);
+// The phone figures are of what a reader downloads: the release bundle, when given.
+const releaseDist = process.argv[4];
 const REFERENCE_DIR = 'target/bench-reference';
 const BUDGET = { payloadGzip: 110_000, firstContentRatio: 1.5, phonePaintRatio: 1.1 };
 
@@ -279,7 +281,13 @@ try {
     console.log(`  ${label.padEnd(22)} ${ms(await layoutTime(browser, app.url + query))}`);
   }
 
-  const phone = await phoneProfile(browser, app.url, dist, runs);
+  const release = releaseDist ? await serve(releaseDist) : null;
+  let phone;
+  try {
+    phone = await phoneProfile(browser, (release ?? app).url, releaseDist ?? dist, runs);
+  } finally {
+    await release?.close();
+  }
 
   console.log('\nBudgets');
   const check = (name, ok, detail) => {
