@@ -546,41 +546,31 @@ fn focus_card(id: &str, in_place: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    let focus = |element: &web_sys::Element| {
+        if in_place {
+            super::guest::focus_in_place(element);
+        } else {
+            super::guest::focus(element);
+        }
+    };
     // In the graph, the node: the canvas is the one tab stop, and its active node the place.
     if let (Some(canvas), Ok(Some(_))) = (
         document.query_selector(".graph__canvas").ok().flatten(),
         document.query_selector(&format!(".node[data-id=\"{id}\"]")),
     ) {
         let _ = canvas.set_attribute("data-return", id);
-        if in_place {
-            super::guest::focus_in_place(&canvas);
-        } else {
-            super::guest::focus(&canvas);
-        }
-        return;
+        return focus(&canvas);
     }
-    // The control it was opened from, if it is still there.
-    if let Some(from) = super::place::return_to() {
-        if in_place {
-            super::guest::focus_in_place(&from);
-        } else {
-            super::guest::focus(&from);
-        }
-        return;
-    }
-    // Not the detail itself, which carries the same data-id and is closing.
+    // The control it was opened from, if it is still there; else the item's own control in the
+    // view (not in the detail, which carries the same data-id and is closing); else the region.
     let item = format!(":not(#detail)[data-id=\"{id}\"]");
     let in_view = format!("{item} button, {item} a[href], {item}[tabindex]");
-    let element = document
-        .get_element_by_id(&format!("open-{id}"))
+    let element = super::place::return_to()
+        .or_else(|| document.get_element_by_id(&format!("open-{id}")))
         .or_else(|| document.query_selector(&in_view).ok().flatten())
         .or_else(|| document.get_element_by_id("main"));
     if let Some(element) = element {
-        if in_place {
-            super::guest::focus_in_place(&element);
-        } else {
-            super::guest::focus(&element);
-        }
+        focus(&element);
     }
 }
 
