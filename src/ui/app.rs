@@ -502,10 +502,12 @@ fn current_view_in_sight() {
         nav.get_bounding_client_rect(),
         button.get_bounding_client_rect(),
     );
-    let by = if it.left() < row.left() {
-        it.left() - row.left() - 16.0
-    } else if it.right() > row.right() {
-        it.right() - row.right() + 16.0
+    // Clear of the 3rem the stylesheet fades at an end that has more (`.views[data-more]`).
+    const FADE: f64 = 48.0;
+    let by = if it.left() < row.left() + FADE {
+        it.left() - row.left() - FADE
+    } else if it.right() > row.right() - FADE {
+        it.right() - row.right() + FADE
     } else {
         return;
     };
