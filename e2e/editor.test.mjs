@@ -34,6 +34,9 @@ async function editor(context) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // The page's Content-Security-Policy refusing anything fails the test like any other error.
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    (e) => console.error(`CSP refused ${e.violatedDirective}: ${e.blockedURI || 'inline'}`)));
   await page.goto(`${site.url}edit/`);
   await page.waitForSelector('html[data-ready]', { state: 'attached' });
   return { page, errors };
@@ -324,6 +327,18 @@ test('on a phone the editor starts on the article, with the items and the previe
   } finally {
     await context.close();
   }
+});
+
+test('the editor page carries the explorer’s strict Content-Security-Policy', { skip }, () => {
+  const html = readFileSync(join(RELEASE, 'edit', 'index.html'), 'utf8');
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? '';
+  const explorer = readFileSync(join(RELEASE, 'index.html'), 'utf8')
+    .match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? '';
+  // The same policy but for the hashes of each page's own inline scripts.
+  const policy = (c) => c.replace(/ 'sha256-[A-Za-z0-9+/=]+'/g, '');
+  assert.match(csp, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval';/);
+  assert.equal(policy(csp), policy(explorer));
+  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'before any script');
 });
 
 test('the reader’s engine holds none of the editor', { skip }, () => {

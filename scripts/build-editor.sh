@@ -7,4 +7,6 @@ cd "$(dirname "$0")/.."
 dir=${1:-dist}
 case "$dir" in /*) ;; *) dir="$PWD/$dir" ;; esac
 trunk build --release --offline --config edit/Trunk.toml --dist "$dir/edit"
+# The explorer's Content-Security-Policy, with the hash of Trunk's inline loader (src/bin/prerender.rs).
+cargo run --quiet --locked --bin prerender -- --csp "$dir/edit/index.html"
 node scripts/compress.mjs "$dir/edit"

@@ -12,6 +12,9 @@
 //! drawn here, and its oEmbed response (`ITEM_PAGES=0` at build time writes none; see
 //! `views::share::MAX_ITEM_PAGES` for big stories).
 //!
+//! `prerender --csp PAGE` only gives PAGE the same Content-Security-Policy (the editor's page,
+//! which scripts/build-editor.sh builds): one policy, written in one place, for both pages.
+//!
 //! Built with the `fixtures` feature (the test bundle), it also writes `fixture-<story>-<view>.html`:
 //! the page as built for each view of the seed, hostile and 200-item stories, so tests can
 //! compare what the build rendered with what the engine hydrates, everywhere.
@@ -22,6 +25,12 @@ fn main() {
     use story_explorer::build::page;
     use story_explorer::bundled;
 
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, path] = args.as_slice() {
+        if flag == "--csp" {
+            return csp_only(path);
+        }
+    }
     let dir =
         PathBuf::from(std::env::var("TRUNK_STAGING_DIR").unwrap_or_else(|_| "dist".to_owned()));
     let index_path = dir.join("index.html");
@@ -199,6 +208,21 @@ fn built_page(
     );
     let deferred = page::defer_engine(&titled).map_err(str::to_owned)?;
     with_csp(&deferred).ok_or_else(|| "no <meta charset> to follow".to_owned())
+}
+
+/// Gives the page at `path` the Content-Security-Policy, once; exits 1 if it cannot.
+#[cfg(not(target_arch = "wasm32"))]
+fn csp_only(path: &str) {
+    let fail = |what: String| -> ! {
+        eprintln!("prerender --csp: {path}: {what}");
+        std::process::exit(1)
+    };
+    let html = std::fs::read_to_string(path).unwrap_or_else(|e| fail(e.to_string()));
+    if html.contains("http-equiv=\"Content-Security-Policy\"") {
+        return;
+    }
+    let with = with_csp(&html).unwrap_or_else(|| fail("no <meta charset> to follow".to_owned()));
+    std::fs::write(path, with).unwrap_or_else(|e| fail(e.to_string()));
 }
 
 /// Inserts the Content-Security-Policy right after `<meta charset>`, allowing each inline script
