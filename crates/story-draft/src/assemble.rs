@@ -209,6 +209,9 @@ pub fn assemble(found: &Found) -> Draft {
         });
     }
 
+    // Grouped by kind, as its story.toml lists them (toml_out), so that the editor's session
+    // and the draft file agree on the order.
+    entities.sort_by_key(|e| crate::toml_out::kind_rank(e.kind));
     Draft {
         file: StoryFile {
             meta,

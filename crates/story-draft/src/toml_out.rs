@@ -1,87 +1,156 @@
-//! Writes a draft as TOML an editor reads and edits: the story format's own fields in its own
-//! order, items grouped by kind under headings, each preceded by a comment saying which pass made
-//! it and, for a guess, why. Written by hand, not through a serializer, so the output is the same
-//! bytes for the same input and reads like the hand-made seed story.
+//! Writes a story file as TOML an editor reads and edits: the story format's own fields in its
+//! own order, items grouped by kind under headings, each item after any comment its writer gives
+//! it (for a draft: which pass made it and, for a guess, why). Written by hand, not through a
+//! serializer, so the output is the same bytes for the same input and reads like the hand-made
+//! seed story. The one writer of the format: drafts here, and the editor's export (story-edit).
 
 use crate::Draft;
 use std::collections::HashMap;
 use std::fmt::Write;
-use story_core::story::{Entity, EntityKind, Event, Quote, Relationship, Sourcing, Span, Track};
+use story_core::story::{
+    Claim, Entity, EntityKind, Event, Meta, Quote, Relationship, Response, Sourcing, Span, Stance,
+    StoryFile, Track,
+};
 
+/// The draft's story.toml: its header says it is a draft and what was left out; each quote and
+/// event says how it was found.
 pub fn write(draft: &Draft) -> String {
     let notes: HashMap<&str, &str> = draft
         .notes
         .iter()
         .map(|(id, n)| (id.as_str(), n.as_str()))
         .collect();
-    let note = |id: &str| notes.get(id).copied();
+    let comments = |table: &str, id: &str| -> Vec<String> {
+        let note = notes.get(id).map(|n| n.to_string());
+        match table {
+            "quotes" => note.into_iter().collect(),
+            "events" => note
+                .into_iter()
+                .chain(["title: a first draft; say it in your own words.".to_owned()])
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    write_file(&draft.file, &header(draft), &comments)
+}
+
+/// `file` as TOML: `header` as comment lines on top, and before each item the comment lines
+/// `comments(table, id)` gives (`table` is the file's: "entities", "quotes", "events"…).
+pub fn write_file(
+    file: &StoryFile,
+    header: &[String],
+    comments: &dyn Fn(&str, &str) -> Vec<String>,
+) -> String {
     let mut out = String::new();
-    header(&mut out, draft);
-    meta(&mut out, draft);
-    for (kind, heading) in [
-        (EntityKind::Person, "People"),
-        (EntityKind::Organization, "Organizations"),
-        (EntityKind::Group, "Groups"),
-        (EntityKind::Place, "Places"),
-    ] {
-        let of_kind: Vec<&Entity> = draft
-            .file
-            .entities
-            .iter()
-            .filter(|e| e.kind == kind)
-            .collect();
-        if !of_kind.is_empty() {
-            section(&mut out, heading);
-            of_kind.into_iter().for_each(|e| entity(&mut out, e));
+    header.iter().for_each(|line| comment(&mut out, line));
+    out.push('\n');
+    meta(&mut out, &file.meta);
+    if !file.sides.is_empty() {
+        section(&mut out, "Sides: the camps the story's actors belong to.");
+        for s in &file.sides {
+            item(&mut out, "sides", &s.id, comments);
+            out.push_str("[[sides]]\n");
+            field(&mut out, "id", &s.id);
+            field(&mut out, "name", &s.name);
         }
     }
-    if !draft.file.quotes.is_empty() {
+    entities(&mut out, &file.entities, comments);
+    if !file.quotes.is_empty() {
         section(
             &mut out,
             "Quotes: the words inside the quotation marks, as printed.",
         );
-        for q in &draft.file.quotes {
-            quote(&mut out, q, note(&q.id));
+        for q in &file.quotes {
+            item(&mut out, "quotes", &q.id, comments);
+            quote(&mut out, q);
         }
     }
-    if !draft.file.events.is_empty() {
+    if !file.events.is_empty() {
         section(
             &mut out,
-            "Events: `when` is found inside `source`; `date` is how the draft read it.",
+            "Events: `when` is found inside `source`; `date` is the day it means.",
         );
-        for e in &draft.file.events {
-            event(&mut out, e, note(&e.id));
+        for e in &file.events {
+            item(&mut out, "events", &e.id, comments);
+            event(&mut out, e);
         }
     }
-    if !draft.file.relationships.is_empty() {
+    if !file.relationships.is_empty() {
         section(&mut out, "Relationships: read as \"from <label> to\".");
-        draft
-            .file
-            .relationships
-            .iter()
-            .for_each(|r| relationship(&mut out, r));
+        for r in &file.relationships {
+            item(&mut out, "relationships", &r.id, comments);
+            relationship(&mut out, r);
+        }
+    }
+    if !file.claims.is_empty() {
+        section(&mut out, "Claims and the responses to them");
+        for c in &file.claims {
+            item(&mut out, "claims", &c.id, comments);
+            claim(&mut out, c);
+        }
     }
     out
 }
 
-fn header(out: &mut String, draft: &Draft) {
-    comment(
-        out,
-        "DRAFT made by story-draft from article.txt: not yet checked by an editor.",
-    );
-    comment(
-        out,
-        "Format: docs/story-format.md. Before publishing, work through the checklist in",
-    );
-    comment(out, "docs/drafting.md, then remove `draft = true`.");
-    if !draft.left_out.is_empty() {
-        comment(out, "");
-        comment(out, "Found but left out (add them by hand if they belong):");
-        for item in &draft.left_out {
-            comment(out, &format!("- {item}"));
+/// The kinds in the order a file groups them, with their headings.
+const KINDS: [(EntityKind, &str); 4] = [
+    (EntityKind::Person, "People"),
+    (EntityKind::Organization, "Organizations"),
+    (EntityKind::Group, "Groups"),
+    (EntityKind::Place, "Places"),
+];
+
+/// Where entities of `kind` come in a file grouped by kind.
+pub(crate) fn kind_rank(kind: EntityKind) -> usize {
+    KINDS
+        .iter()
+        .position(|(k, _)| *k == kind)
+        .unwrap_or(KINDS.len())
+}
+
+/// Entities under one heading per kind when they come grouped in that order (a draft's do),
+/// else under one heading in their own order, which the file keeps.
+fn entities(out: &mut String, list: &[Entity], comments: &dyn Fn(&str, &str) -> Vec<String>) {
+    let grouped = list
+        .windows(2)
+        .all(|w| kind_rank(w[0].kind) <= kind_rank(w[1].kind));
+    let mut heading = None;
+    for e in list {
+        let now = if grouped {
+            KINDS
+                .iter()
+                .find(|(k, _)| *k == e.kind)
+                .map_or("People, organizations, groups and places", |(_, h)| h)
+        } else {
+            "People, organizations, groups and places"
+        };
+        if heading != Some(now) {
+            section(out, now);
+            heading = Some(now);
         }
+        item(out, "entities", &e.id, comments);
+        entity(out, e);
     }
+}
+
+/// The blank line and comments before an item's table header.
+fn item(out: &mut String, table: &str, id: &str, comments: &dyn Fn(&str, &str) -> Vec<String>) {
     out.push('\n');
+    comments(table, id).iter().for_each(|c| comment(out, c));
+}
+
+fn header(draft: &Draft) -> Vec<String> {
+    let mut lines = vec![
+        "DRAFT made by story-draft from article.txt: not yet checked by an editor.".to_owned(),
+        "Format: docs/story-format.md. Before publishing, work through the checklist in".to_owned(),
+        "docs/drafting.md, then remove `draft = true`.".to_owned(),
+    ];
+    if !draft.left_out.is_empty() {
+        lines.push(String::new());
+        lines.push("Found but left out (add them by hand if they belong):".to_owned());
+        lines.extend(draft.left_out.iter().map(|item| format!("- {item}")));
+    }
+    lines
 }
 
 fn section(out: &mut String, heading: &str) {
@@ -89,19 +158,14 @@ fn section(out: &mut String, heading: &str) {
     comment(out, heading);
 }
 
-fn meta(out: &mut String, draft: &Draft) {
-    let m = &draft.file.meta;
+fn meta(out: &mut String, m: &Meta) {
     out.push_str("[meta]\n");
     field(out, "id", &m.id);
     span(out, "headline", &m.headline);
     span(out, "summary", &m.summary);
     field(out, "published", &m.published.iso());
-    if let Some(note) = &m.published_note {
-        field(out, "published_note", note);
-    }
-    if let Some(publisher) = &m.publisher {
-        field(out, "publisher", publisher);
-    }
+    optional(out, "published_note", &m.published_note);
+    optional(out, "publisher", &m.publisher);
     if m.draft {
         out.push_str("draft = true\n");
     }
@@ -113,15 +177,9 @@ fn meta(out: &mut String, draft: &Draft) {
 }
 
 fn entity(out: &mut String, e: &Entity) {
-    out.push_str("\n[[entities]]\n");
+    out.push_str("[[entities]]\n");
     field(out, "id", &e.id);
-    let kind = match e.kind {
-        EntityKind::Person => "person",
-        EntityKind::Organization => "organization",
-        EntityKind::Group => "group",
-        EntityKind::Place => "place",
-    };
-    field(out, "kind", kind);
+    field(out, "kind", kind_word(e.kind));
     field(out, "name", &e.name);
     list(out, "aliases", &e.aliases);
     optional(out, "role", &e.role);
@@ -131,41 +189,22 @@ fn entity(out: &mut String, e: &Entity) {
     optional(out, "inferred", &e.inferred);
 }
 
-fn quote(out: &mut String, q: &Quote, note: Option<&str>) {
-    out.push('\n');
-    if let Some(note) = note {
-        comment(out, note);
-    }
+fn quote(out: &mut String, q: &Quote) {
     out.push_str("[[quotes]]\n");
     field(out, "id", &q.id);
     field(out, "speaker", &q.speaker);
     span(out, "text", &q.text);
-    let sourcing = match q.sourcing {
-        Sourcing::OnRecord => "on-record",
-        Sourcing::Anonymous => "anonymous",
-        Sourcing::OfficialStatement => "official-statement",
-        Sourcing::ReportedByOutlet => "reported-by-outlet",
-    };
-    field(out, "sourcing", sourcing);
+    field(out, "sourcing", sourcing_word(q.sourcing));
     optional(out, "via", &q.via);
     optional(out, "event", &q.event);
     optional(out, "inferred", &q.inferred);
 }
 
-fn event(out: &mut String, e: &Event, note: Option<&str>) {
-    out.push('\n');
-    if let Some(note) = note {
-        comment(out, note);
-    }
-    comment(out, "title: a first draft; say it in your own words.");
+fn event(out: &mut String, e: &Event) {
     out.push_str("[[events]]\n");
     field(out, "id", &e.id);
     field(out, "title", &e.title);
-    let track = match e.track {
-        Track::Happened => "happened",
-        Track::Reported => "reported",
-    };
-    field(out, "track", track);
+    field(out, "track", track_word(e.track));
     list(out, "participants", &e.participants);
     span(out, "source", &e.source);
     field(out, "when", &e.when);
@@ -176,7 +215,7 @@ fn event(out: &mut String, e: &Event, note: Option<&str>) {
 }
 
 fn relationship(out: &mut String, r: &Relationship) {
-    out.push_str("\n[[relationships]]\n");
+    out.push_str("[[relationships]]\n");
     field(out, "id", &r.id);
     field(out, "from", &r.from);
     field(out, "to", &r.to);
@@ -186,6 +225,77 @@ fn relationship(out: &mut String, r: &Relationship) {
         list(out, "events", &r.events);
     }
     optional(out, "inferred", &r.inferred);
+}
+
+fn claim(out: &mut String, c: &Claim) {
+    out.push_str("[[claims]]\n");
+    field(out, "id", &c.id);
+    field(out, "text", &c.text);
+    field(out, "claimant", &c.claimant);
+    span(out, "source", &c.source);
+    optional(out, "event", &c.event);
+    optional(out, "inferred", &c.inferred);
+    for e in &c.evidence {
+        out.push_str("\n[[claims.evidence]]\n");
+        field(out, "note", &e.note);
+        if e.missing {
+            out.push_str("missing = true\n");
+        }
+        span(out, "source", &e.source);
+    }
+    c.responses.iter().for_each(|r| response(out, r));
+}
+
+fn response(out: &mut String, r: &Response) {
+    out.push_str("\n[[claims.responses]]\n");
+    field(out, "id", &r.id);
+    field(out, "speaker", &r.speaker);
+    field(out, "stance", stance_word(r.stance));
+    field(out, "summary", &r.summary);
+    span(out, "source", &r.source);
+    if !r.quotes.is_empty() {
+        list(out, "quotes", &r.quotes);
+    }
+    optional(out, "event", &r.event);
+    optional(out, "inferred", &r.inferred);
+}
+
+// The format's words for its lists, as the model's serde names spell them (a test holds them to it).
+fn kind_word(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Group => "group",
+        EntityKind::Place => "place",
+    }
+}
+
+fn sourcing_word(sourcing: Sourcing) -> &'static str {
+    match sourcing {
+        Sourcing::OnRecord => "on-record",
+        Sourcing::Anonymous => "anonymous",
+        Sourcing::OfficialStatement => "official-statement",
+        Sourcing::ReportedByOutlet => "reported-by-outlet",
+    }
+}
+
+fn track_word(track: Track) -> &'static str {
+    match track {
+        Track::Happened => "happened",
+        Track::Reported => "reported",
+    }
+}
+
+fn stance_word(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Denial => "denial",
+        Stance::NonDenial => "non-denial",
+        Stance::Dismissal => "dismissal",
+        Stance::Characterization => "characterization",
+        Stance::Criticism => "criticism",
+        Stance::CallToAct => "call-to-act",
+        Stance::Support => "support",
+    }
 }
 
 /// A comment line; characters a comment cannot hold (line breaks, controls) become spaces.
@@ -264,5 +374,39 @@ mod tests {
             "\"line\\nnext\\u0000\\u007F\""
         );
         assert_eq!(string("Kislyak’s “door”"), "\"Kislyak’s “door”\"");
+    }
+
+    /// Each word as the story format's reader (serde, through toml) spells it.
+    fn spelled<T: serde::Serialize>(value: T) -> String {
+        #[derive(serde::Serialize)]
+        struct One<T> {
+            w: T,
+        }
+        let line = toml::to_string(&One { w: value }).expect("serializes");
+        line.trim()
+            .trim_start_matches("w = ")
+            .trim_matches('"')
+            .to_owned()
+    }
+
+    #[test]
+    fn the_words_are_the_formats_own() {
+        for (kind, _) in KINDS {
+            assert_eq!(kind_word(kind), spelled(kind));
+        }
+        for s in [
+            Sourcing::OnRecord,
+            Sourcing::Anonymous,
+            Sourcing::OfficialStatement,
+            Sourcing::ReportedByOutlet,
+        ] {
+            assert_eq!(sourcing_word(s), spelled(s));
+        }
+        for t in [Track::Happened, Track::Reported] {
+            assert_eq!(track_word(t), spelled(t));
+        }
+        for s in Stance::ALL {
+            assert_eq!(stance_word(s), spelled(s));
+        }
     }
 }
