@@ -253,11 +253,19 @@ pub fn defer_engine(html: &str) -> Result<String, &'static str> {
         .collect();
     let replacement = format!(
         "<script type=\"importmap\">{{\"integrity\":{{\"{glue}\":\"{integrity}\"{retries}}}}}</script>\n    \
-         <meta name=\"explorer-engine\" content=\"{glue}\" data-wasm=\"{wasm}\" data-integrity=\"{wasm_integrity}\">\n    \
          <script type=\"module\">{IMPORTER}</script>"
     );
     // The loader precedes the preload links, so its offsets still hold.
-    Ok(without_preloads.replacen(loader, &replacement, 1))
+    let deferred = without_preloads.replacen(loader, &replacement, 1);
+    // Named before the boot script, which can then start the download the moment it runs.
+    let meta = format!(
+        "<meta name=\"explorer-engine\" content=\"{glue}\" data-wasm=\"{wasm}\" data-integrity=\"{wasm_integrity}\">\n    "
+    );
+    let at = deferred
+        .find("<script src=\"./boot-")
+        .or_else(|| deferred.find("<script type=\"importmap\">"))
+        .ok_or("no loader")?;
+    Ok(format!("{}{meta}{}", &deferred[..at], &deferred[at..]))
 }
 
 /// `html` without the first tag starting with `start`, and that tag.
