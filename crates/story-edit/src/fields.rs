@@ -14,6 +14,54 @@ use story_core::story::{
     Claim, Entity, Event, Quote, Relationship, Response, Side, Span, StoryFile,
 };
 
+/// Where an item is in the file: found once (`locate`), then borrowed as wanted.
+#[derive(Clone, Copy)]
+enum Place {
+    Meta,
+    Side(usize),
+    Entity(usize),
+    Quote(usize),
+    Event(usize),
+    Relationship(usize),
+    Claim(usize),
+    Response(usize, usize),
+}
+
+/// Where `id` is among `ids`.
+fn at<'a>(mut ids: impl Iterator<Item = &'a String>, id: &str) -> Option<usize> {
+    ids.position(|x| x == id)
+}
+
+fn locate(file: &StoryFile, id: &str) -> Option<Place> {
+    if id == Session::META {
+        return Some(Place::Meta);
+    }
+    if let Some(i) = at(file.sides.iter().map(|x| &x.id), id) {
+        return Some(Place::Side(i));
+    }
+    if let Some(i) = at(file.entities.iter().map(|x| &x.id), id) {
+        return Some(Place::Entity(i));
+    }
+    if let Some(i) = at(file.quotes.iter().map(|x| &x.id), id) {
+        return Some(Place::Quote(i));
+    }
+    if let Some(i) = at(file.events.iter().map(|x| &x.id), id) {
+        return Some(Place::Event(i));
+    }
+    if let Some(i) = at(file.relationships.iter().map(|x| &x.id), id) {
+        return Some(Place::Relationship(i));
+    }
+    for (c, claim) in file.claims.iter().enumerate() {
+        if claim.id == id {
+            return Some(Place::Claim(c));
+        }
+        if let Some(r) = at(claim.responses.iter().map(|x| &x.id), id) {
+            return Some(Place::Response(c, r));
+        }
+    }
+    None
+}
+
 /// One item of any kind, to change.
 pub enum ItemMut<'a> {
     Meta(&'a mut story_core::story::Meta),
@@ -27,34 +75,59 @@ pub enum ItemMut<'a> {
 }
 
 pub fn find_mut<'a>(file: &'a mut StoryFile, id: &str) -> Result<ItemMut<'a>, EditError> {
-    if id == Session::META {
-        return Ok(ItemMut::Meta(&mut file.meta));
-    }
-    let missing = || EditError::NoSuchItem(id.to_owned());
-    if let Some(x) = file.sides.iter_mut().find(|x| x.id == id) {
-        return Ok(ItemMut::Side(x));
-    }
-    if let Some(x) = file.entities.iter_mut().find(|x| x.id == id) {
-        return Ok(ItemMut::Entity(x));
-    }
-    if let Some(x) = file.quotes.iter_mut().find(|x| x.id == id) {
-        return Ok(ItemMut::Quote(x));
-    }
-    if let Some(x) = file.events.iter_mut().find(|x| x.id == id) {
-        return Ok(ItemMut::Event(x));
-    }
-    if let Some(x) = file.relationships.iter_mut().find(|x| x.id == id) {
-        return Ok(ItemMut::Relationship(x));
-    }
-    for claim in &mut file.claims {
-        if claim.id == id {
-            return Ok(ItemMut::Claim(claim));
+    let place = locate(file, id).ok_or_else(|| EditError::NoSuchItem(id.to_owned()))?;
+    Ok(match place {
+        Place::Meta => ItemMut::Meta(&mut file.meta),
+        Place::Side(i) => ItemMut::Side(&mut file.sides[i]),
+        Place::Entity(i) => ItemMut::Entity(&mut file.entities[i]),
+        Place::Quote(i) => ItemMut::Quote(&mut file.quotes[i]),
+        Place::Event(i) => ItemMut::Event(&mut file.events[i]),
+        Place::Relationship(i) => ItemMut::Relationship(&mut file.relationships[i]),
+        Place::Claim(c) => ItemMut::Claim(&mut file.claims[c]),
+        Place::Response(c, r) => ItemMut::Response(&mut file.claims[c].responses[r]),
+    })
+}
+
+/// What an item's form shows besides its fields.
+pub struct ItemSummary<'a> {
+    /// The words of the article it is made from (the metadata's: the headline); none for a side.
+    pub words: Option<&'a str>,
+    /// Why it is a guess, if it is one; `None` for the kinds that cannot be one (metadata, sides).
+    pub inferred: Option<Option<&'a str>>,
+}
+
+/// The item with `id`, as its form shows it; `None` if there is no such item.
+pub fn summary<'a>(file: &'a StoryFile, id: &str) -> Option<ItemSummary<'a>> {
+    let guess = |inferred: &'a Option<String>| Some(inferred.as_deref());
+    let (span, inferred) = match locate(file, id)? {
+        Place::Meta => (Some(&file.meta.headline), None),
+        Place::Side(_) => (None, None),
+        Place::Entity(i) => (
+            Some(&file.entities[i].source),
+            guess(&file.entities[i].inferred),
+        ),
+        Place::Quote(i) => (Some(&file.quotes[i].text), guess(&file.quotes[i].inferred)),
+        Place::Event(i) => (
+            Some(&file.events[i].source),
+            guess(&file.events[i].inferred),
+        ),
+        Place::Relationship(i) => {
+            let r = &file.relationships[i];
+            (Some(&r.source), guess(&r.inferred))
         }
-        if let Some(x) = claim.responses.iter_mut().find(|x| x.id == id) {
-            return Ok(ItemMut::Response(x));
+        Place::Claim(c) => (
+            Some(&file.claims[c].source),
+            guess(&file.claims[c].inferred),
+        ),
+        Place::Response(c, r) => {
+            let r = &file.claims[c].responses[r];
+            (Some(&r.source), guess(&r.inferred))
         }
-    }
-    Err(missing())
+    };
+    Some(ItemSummary {
+        words: span.map(Span::text),
+        inferred,
+    })
 }
 
 /// The span an item is made from: the one a selection sets. The metadata's is the headline.
@@ -303,6 +376,81 @@ source = "Body"
 when = "Body"
 "#;
         toml::from_str(toml).unwrap()
+    }
+
+    /// Every item of the seed story is found, with the words it is made from and its guess;
+    /// the lookup that finds an item to change finds the same one.
+    #[test]
+    fn every_item_is_summarized_from_its_own_words() {
+        let mut seed: StoryFile = toml::from_str(
+            &std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../stories/sessions-kislyak/story.toml"
+            ))
+            .unwrap(),
+        )
+        .unwrap();
+        let expected: Vec<(String, Option<String>, Option<Option<String>>)> = std::iter::once((
+            Session::META.to_owned(),
+            Some(seed.meta.headline.text().to_owned()),
+            None,
+        ))
+        .chain(seed.sides.iter().map(|s| (s.id.clone(), None, None)))
+        .chain(seed.entities.iter().map(|e| {
+            (
+                e.id.clone(),
+                Some(e.source.text().to_owned()),
+                Some(e.inferred.clone()),
+            )
+        }))
+        .chain(seed.quotes.iter().map(|q| {
+            (
+                q.id.clone(),
+                Some(q.text.text().to_owned()),
+                Some(q.inferred.clone()),
+            )
+        }))
+        .chain(seed.events.iter().map(|e| {
+            (
+                e.id.clone(),
+                Some(e.source.text().to_owned()),
+                Some(e.inferred.clone()),
+            )
+        }))
+        .chain(seed.relationships.iter().map(|r| {
+            (
+                r.id.clone(),
+                Some(r.source.text().to_owned()),
+                Some(r.inferred.clone()),
+            )
+        }))
+        .chain(seed.claims.iter().flat_map(|c| {
+            std::iter::once((
+                c.id.clone(),
+                Some(c.source.text().to_owned()),
+                Some(c.inferred.clone()),
+            ))
+            .chain(c.responses.iter().map(|r| {
+                (
+                    r.id.clone(),
+                    Some(r.source.text().to_owned()),
+                    Some(r.inferred.clone()),
+                )
+            }))
+        }))
+        .collect();
+        assert!(expected.len() > 100, "{} items", expected.len());
+        assert!(
+            expected.iter().any(|(_, _, g)| matches!(g, Some(Some(_)))),
+            "a guess among them"
+        );
+        for (id, words, inferred) in expected {
+            let s = summary(&seed, &id).unwrap_or_else(|| panic!("{id} not found"));
+            assert_eq!(s.words.map(str::to_owned), words, "{id}");
+            assert_eq!(s.inferred.map(|g| g.map(str::to_owned)), inferred, "{id}");
+            assert!(find_mut(&mut seed, &id).is_ok(), "{id}");
+        }
+        assert!(summary(&seed, "no-such-item").is_none());
     }
 
     #[test]

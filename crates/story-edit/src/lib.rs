@@ -23,6 +23,7 @@ mod spans;
 
 pub use edit::{Applied, Edit, EditError, Field, NewItem, Value};
 pub use export::{export, write_toml};
+pub use fields::{summary, ItemSummary};
 pub use open::{open, start, OpenError};
 pub use persist::{LoadError, FORMAT};
 pub use problems::{problems, Problem, Target};

@@ -39,90 +39,6 @@ fn typed(e: &Event) -> String {
         .unwrap_or_default()
 }
 
-/// The inferred flag's reason, when the item is a guess.
-fn inferred(session: &Session, id: &str) -> Option<Option<String>> {
-    let f = session.file();
-    let found = f
-        .entities
-        .iter()
-        .find(|x| x.id == id)
-        .map(|x| x.inferred.clone())
-        .or_else(|| {
-            f.quotes
-                .iter()
-                .find(|x| x.id == id)
-                .map(|x| x.inferred.clone())
-        })
-        .or_else(|| {
-            f.events
-                .iter()
-                .find(|x| x.id == id)
-                .map(|x| x.inferred.clone())
-        })
-        .or_else(|| {
-            f.relationships
-                .iter()
-                .find(|x| x.id == id)
-                .map(|x| x.inferred.clone())
-        })
-        .or_else(|| {
-            f.claims
-                .iter()
-                .find(|x| x.id == id)
-                .map(|x| x.inferred.clone())
-        })
-        .or_else(|| {
-            f.claims
-                .iter()
-                .flat_map(|c| &c.responses)
-                .find(|x| x.id == id)
-                .map(|x| x.inferred.clone())
-        });
-    found
-}
-
-fn words_of(session: &Session, id: &str) -> Option<String> {
-    let f = session.file();
-    if id == Session::META {
-        return Some(f.meta.headline.text().to_owned());
-    }
-    f.entities
-        .iter()
-        .find(|x| x.id == id)
-        .map(|x| x.source.text().to_owned())
-        .or_else(|| {
-            f.quotes
-                .iter()
-                .find(|x| x.id == id)
-                .map(|x| x.text.text().to_owned())
-        })
-        .or_else(|| {
-            f.events
-                .iter()
-                .find(|x| x.id == id)
-                .map(|x| x.source.text().to_owned())
-        })
-        .or_else(|| {
-            f.relationships
-                .iter()
-                .find(|x| x.id == id)
-                .map(|x| x.source.text().to_owned())
-        })
-        .or_else(|| {
-            f.claims
-                .iter()
-                .find(|x| x.id == id)
-                .map(|x| x.source.text().to_owned())
-        })
-        .or_else(|| {
-            f.claims
-                .iter()
-                .flat_map(|c| &c.responses)
-                .find(|x| x.id == id)
-                .map(|x| x.source.text().to_owned())
-        })
-}
-
 fn problem_list(id: &str, problems: &[&Problem]) -> Html {
     if problems.is_empty() {
         return html! {};
@@ -237,7 +153,8 @@ pub fn ItemForm(props: &ItemFormProps) -> Html {
             </div>
         }
     };
-    let words = words_of(&session, &id);
+    let summary = story_edit::summary(session.file(), &id);
+    let words = summary.as_ref().and_then(|s| s.words).map(str::to_owned);
     let step = |label: &'static str, start: i64, end: i64| {
         let (on_act, id) = (props.on_act.clone(), id.clone());
         html! {
@@ -252,7 +169,10 @@ pub fn ItemForm(props: &ItemFormProps) -> Html {
                 { "Use the selected words" }</button>
         }
     };
-    let guess = inferred(&session, &id);
+    let guess: Option<Option<String>> = summary
+        .as_ref()
+        .and_then(|s| s.inferred)
+        .map(|reason| reason.map(str::to_owned));
     let on_inferred = {
         let (on_act, id) = (props.on_act.clone(), id.clone());
         let current = guess.clone().flatten().unwrap_or_default();
