@@ -8,6 +8,7 @@
 use super::card_grid::{card_grid, CardGridProps};
 use super::claims::{claims_view, ClaimsViewProps};
 use super::detail::DetailPanel;
+use super::effects::{use_effect_each, use_effect_on};
 use super::filters::FilterPanel;
 use super::graph::RelationshipGraph;
 use super::header::header;
@@ -53,7 +54,7 @@ pub fn App(props: &AppProps) -> Html {
         // hydrated, move to the address's link if it asks for more; the explorer then says
         // when it shows it.
         let (link, built) = (link.clone(), built.clone());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             super::set_hydrating(false);
             let wanted = effective(&built, &history::current_query());
             if wanted == built {
@@ -148,7 +149,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
         // What a link could not use leaves the address too, whichever key it was in: the
         // address then shows what the page shows, and a copied link no longer carries it.
         let (view, sticky) = (view.clone(), sticky_part(&props.link));
-        use_effect_with((*notices).clone(), move |notices| {
+        use_effect_on((*notices).clone(), move |notices| {
             if !notices.is_empty() {
                 history::write(&view, &sticky, true);
             }
@@ -161,12 +162,12 @@ fn Explorer(props: &ExplorerProps) -> Html {
     let pages = use_state_eq(|| 1u8);
     {
         let pages = pages.clone();
-        use_effect_with(view.view, move |_| pages.set(1));
+        use_effect_on(view.view, move |_| pages.set(1));
     }
-    use_effect(embed::mark_clipped);
+    use_effect_each(embed::mark_clipped);
     // Embedded, a link's article target is shown by lifting the cap until it is inside the shown
     // part: scrolling to it would scroll the host page (see `ui::guest`).
-    use_effect_with((view.view, view.target.clone(), *pages), {
+    use_effect_on((view.view, view.target.clone(), *pages), {
         let pages = pages.clone();
         move |(_, target, shown)| {
             if target.is_some() && *shown < EMBED_PAGES && embed::target_hidden() {
@@ -174,14 +175,14 @@ fn Explorer(props: &ExplorerProps) -> Html {
             }
         }
     });
-    use_effect_with(view.view, |_| current_view_in_sight());
-    use_effect_with((story.clone(), view.view, view.selected.clone()), {
+    use_effect_on(view.view, |_| current_view_in_sight());
+    use_effect_on((story.clone(), view.view, view.selected.clone()), {
         let view = view.clone();
         move |(story, _, _)| {
             gloo::utils::document().set_title(&crate::views::title::document_title(story, &view))
         }
     });
-    use_effect_with((embed, props.link.clone()), |(embed, link)| {
+    use_effect_on((embed, props.link.clone()), |(embed, link)| {
         // While hydrating, the link is the page as built; the boot script has set the
         // presentation from the address, and the move that follows brings the real flag.
         let child_id = param(link, "childId")
@@ -269,10 +270,10 @@ fn Explorer(props: &ExplorerProps) -> Html {
             reader::paragraphs(story, &mentions, range.as_ref())
         }
     });
-    use_effect_with(view.query.clone(), |_| {
+    use_effect_on(view.query.clone(), |_| {
         perf::measure("query", "query-start")
     });
-    use_effect_with((), |_| perf::mark("story-shown"));
+    use_effect_on((), |_| perf::mark("story-shown"));
 
     let on_action = {
         let (dispatcher, selected) = (state.dispatcher(), view.selected.clone());
@@ -288,7 +289,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
         })
     };
     // After each render: the reader's place back where Close, Escape or Back asked for it.
-    use_effect(|| super::place::settle(focus_card));
+    use_effect_each(|| super::place::settle(focus_card));
     let switch = |to: View| {
         let current = (view.view == to).then_some("page");
         html! {
@@ -388,7 +389,7 @@ fn use_link_moves(
     {
         // After every render; declared first, so it sees the move of the render before.
         let (pending, link) = (pending.clone(), props.link.clone());
-        use_effect(move || {
+        use_effect_each(move || {
             if pending.replace(false) {
                 ready(&link);
             }
@@ -398,7 +399,7 @@ fn use_link_moves(
         decode(built, story).state
     });
     let (story, view, notices, moved) = (story.clone(), view.clone(), notices.clone(), props.moved);
-    use_effect_with(props.link.clone(), move |link| {
+    use_effect_on(props.link.clone(), move |link| {
         if first.replace(false) {
             if moved {
                 ready(link);
@@ -434,7 +435,7 @@ fn use_url_sync(
     let shown = previous.clone();
     let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let sticky = use_memo(link.to_owned(), |link| sticky_part(link));
-    use_effect_with(view.clone(), move |view| {
+    use_effect_on(view.clone(), move |view| {
         let before = previous.replace(view.clone());
         if before == *view {
             // The first render: the URL is what the view came from; leave it as the reader typed it.
@@ -463,7 +464,7 @@ fn use_url_sync(
         ));
     });
     let (story, built) = (story.clone(), built.to_owned());
-    use_effect_with((), move |_| {
+    use_effect_on((), move |_| {
         let window = gloo::utils::window();
         // The explorer puts the reader back itself, after the entry's view is drawn (`ui::place`):
         // the browser's own restoring comes before that, at the wrong height.

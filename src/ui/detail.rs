@@ -2,6 +2,7 @@
 
 use super::card::{permalink, source_sentence};
 use super::date::date_view;
+use super::effects::use_effect_on;
 use super::StoryRef;
 use crate::views::related::Detail;
 use crate::views::view_state::Action;
@@ -24,7 +25,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         // Moves focus to a detail the reader opened, so screen readers announce it and Tab continues there;
         // in an embed the reader has not touched yet, the host page keeps it (see `ui::guest`).
         let heading = heading.clone();
-        use_effect_with(props.detail.id.clone(), move |_| {
+        use_effect_on(props.detail.id.clone(), move |_| {
             // Not on the page as built (an item's own page): there the detail is what the reader
             // arrived at, already at the top, and a focus would draw a ring no one asked for.
             if super::hydrating() {

@@ -3,6 +3,7 @@
 //! rather than components: they hold no state, and each component adds its own copy of Yew's
 //! lifecycle code to the wasm.
 
+use super::effects::use_effect_on;
 use super::{field_value, StoryRef};
 use crate::views::cards::{sourcing_label, CardKind};
 use crate::views::panel_labels::{capitalize, filters_summary, involving_options, status};
@@ -41,7 +42,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         // still in the fields (see `field_value`; hydration leaves a select's choice alone):
         // adopt it.
         let (search, act, query) = (search.clone(), act.clone(), props.query.clone());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             if !*hydrated {
                 return;
             }

@@ -3,6 +3,7 @@
 //! view that Back replaced), focus moves to the main region, so Tab goes on from where they were
 //! reading rather than from the top of the page. Found by the monkey test (e2e/monkey.test.mjs).
 
+use super::effects::{use_effect_each, use_effect_on};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -16,7 +17,7 @@ thread_local! {
 /// region if the element that had it is gone.
 #[hook]
 pub fn use_focus_kept() {
-    use_effect_with((), |_| {
+    use_effect_on((), |_| {
         let document = gloo::utils::document();
         let listener = gloo::events::EventListener::new(&document, "focusin", |event| {
             let target = event
@@ -28,7 +29,7 @@ pub fn use_focus_kept() {
         });
         move || drop(listener)
     });
-    use_effect(|| {
+    use_effect_each(|| {
         rescue();
     });
 }

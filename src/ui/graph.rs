@@ -5,6 +5,7 @@
 
 use super::card::source_sentence;
 use super::date::date_view;
+use super::effects::use_effect_on;
 use super::inferred::inferred_note;
 use super::StoryRef;
 use super::{class_list, when};
@@ -79,7 +80,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
         // embedded graph. Attached by hand because zooming must cancel the browser's own zoom,
         // which a passive listener cannot.
         let (svg_ref, act) = (svg_ref.clone(), props.on_action.clone());
-        use_effect_with(v.nodes.is_empty(), move |_| {
+        use_effect_on(v.nodes.is_empty(), move |_| {
             let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
                 let options = gloo::events::EventListenerOptions::enable_prevent_default();
                 gloo::events::EventListener::new_with_options(

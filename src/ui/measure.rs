@@ -1,6 +1,7 @@
 //! The size of the element the graph is drawn in, kept in state: the drawing is laid out in
 //! screen pixels (see `views::graph_drawing`).
 
+use super::effects::use_effect_on;
 use crate::views::graph_drawing::Screen;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,7 +15,7 @@ pub fn use_screen(target: NodeRef, key: bool) -> Option<Screen> {
     let screen = use_state_eq(|| None::<Screen>);
     {
         let screen = screen.clone();
-        use_effect_with(key, move |_| {
+        use_effect_on(key, move |_| {
             let watched = target.cast::<web_sys::Element>().and_then(|element| {
                 let measured = element.clone();
                 let callback = Closure::<dyn FnMut()>::new(move || {

@@ -8,6 +8,7 @@ mod card_grid;
 mod claims;
 mod date;
 mod detail;
+mod effects;
 mod embed;
 mod filters;
 mod focus;

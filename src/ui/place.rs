@@ -4,6 +4,7 @@
 //! sits above the cards, so the card moves when the detail goes, and a position restored too
 //! early lands hundreds of pixels off.
 
+use super::effects::use_effect_on;
 use std::cell::{Cell, RefCell};
 
 /// What to do once the next render is on screen.
@@ -82,7 +83,7 @@ pub fn acting(opens: Option<&str>, selected: Option<&str>) {
 /// click's own handler opens anything; a click replayed by the boot script is not the reader's.
 #[yew::hook]
 pub fn use_clicks_remembered() {
-    yew::use_effect_with((), |_| {
+    use_effect_on((), |_| {
         let options = gloo::events::EventListenerOptions::run_in_capture_phase();
         let listener = gloo::events::EventListener::new_with_options(
             &gloo::utils::document(),

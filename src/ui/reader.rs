@@ -3,6 +3,7 @@
 //! the reader is in (never elsewhere: the article is where they are reading), and the sentence a
 //! reader came to see is highlighted and scrolled to.
 
+use super::effects::use_effect_on;
 use super::StoryRef;
 use crate::views::reader::Piece;
 use crate::views::view_state::Action;
@@ -25,7 +26,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let target = use_node_ref();
     {
         let target = target.clone();
-        use_effect_with(props.paragraphs.clone(), move |_| {
+        use_effect_on(props.paragraphs.clone(), move |_| {
             if let Some(el) = target.cast::<web_sys::Element>() {
                 super::guest::scroll_into_view(&el);
                 // Focus without a second, instant scroll that would cut the smooth one short.
