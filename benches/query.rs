@@ -1,7 +1,7 @@
 //! What the explorer computes, on synthetic stories of 1k, 5k and 50k items: validating the story,
 //! building the search index, a search keystroke, a combined filter with every facet's counts, an
 //! item's detail, the timeline, and the graph's visible set. Each should grow at most linearly
-//! (README: growth from 5k to 50k, target at most 12×).
+//! (docs/performance.md: growth from 5k to 50k, target at most 12×).
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::rc::Rc;
