@@ -424,6 +424,22 @@ test('on 2G the engine waits for the reader, as with Save-Data', async () => {
   }
 });
 
+test('a link that asks for a view loads the engine out loud: its failure is said without a touch', async () => {
+  // Without Save-Data the page also starts its own quiet load at once; the link's load is the
+  // reader's and must not be taken for it.
+  const context = await env.browser.newContext({ saveData: false });
+  const page = await context.newPage();
+  await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 500, body: 'broken' }));
+  try {
+    await page.goto(new URL('?view=graph', env.server.url).href);
+    await page.waitForSelector('.boot-retry[role="alert"]');
+    assert.match(await page.textContent('.boot-retry'), /could not be loaded/);
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-engine-trouble')), false, 'not kept quiet');
+  } finally {
+    await context.close();
+  }
+});
+
 test('an idle load that fails stays quiet until the reader reaches for a control', async () => {
   const context = await env.browser.newContext({ saveData: false });
   const page = await context.newPage();

@@ -1,9 +1,11 @@
 // Runs first, in <head>. The page arrives with the explorer already rendered in it (by the app's
 // own components, at build time), so it reads at HTML speed, embedded or not. This script loads
 // the WebAssembly that makes it interactive — at once for a link that asks for something else
-// than the page as built; otherwise quietly, at once too (embedded: once the loaded page is idle), so that a tap is answered like an already running app's; and for a reader who asked to save data or is on 2G,
-// only when they first reach for a control, so that a reader who only reads never downloads it. The engine hydrates the page in place: what the reader typed,
-// opened or focused stays as it is. Clicks on buttons made before then are replayed to it.
+// than the page as built; otherwise quietly, at once too (embedded: once the loaded page is idle),
+// so that a tap is answered like an already running app's; and for a reader who asked to save data
+// or is on 2G, only when they first reach for a control, so that a reader who only reads never
+// downloads it. The engine hydrates the page in place: what the reader typed, opened or focused
+// stays as it is. Clicks on buttons made before then are replayed to it.
 // If this browser cannot run the engine, it says so, and the stylesheet shows the article.
 // Written in ES5 without dynamic import() syntax, so that a browser too old for the engine
 // still runs it and explains. What it shares with the app (which links show the page as built,
@@ -158,8 +160,8 @@
     if (notice && notice.parentNode) notice.parentNode.removeChild(notice);
     notice = null;
   }
-  // A load the page started on its own (the idle prefetch) is quiet: its trouble is not the
-  // reader's until they reach for a control, and is told then.
+  // A load the page started on its own (the prefetch, see `quietly`) is quiet: its trouble is not
+  // the reader's until they reach for a control, and is told then.
   var quiet = false;
   var missed = null;
   function stalled(mine, how) {
@@ -323,8 +325,8 @@
     start();
   }
 
-  // Ready before the first tap: the first view's paint (or, embedded, the loaded page's first idle
-  // moment) starts the engine, unless the reader asked to save data or the connection is 2G.
+  // Ready before the first tap: the page starts the engine itself (see below), unless the reader
+  // asked to save data or the connection is 2G.
   function frugal() {
     var connection = navigator.connection;
     return !!connection && (connection.saveData === true || /2g$/.test(connection.effectiveType || ''));
@@ -341,7 +343,8 @@
   // unchanged; scripts/bench-phone.mjs). The build names the engine before this script; a page
   // that names it later starts it at the first frame. Embedded, only once the loaded page is
   // idle: the host article's own loading comes first.
-  if (!embed && document.querySelector('meta[name="explorer-engine"]')) quietly();
+  // (A link that asks for more is loaded out loud instead, by `start` at the end of this script.)
+  if (!embed && asBuilt && document.querySelector('meta[name="explorer-engine"]')) quietly();
   else if (!embed && window.requestAnimationFrame) {
     requestAnimationFrame(function () { setTimeout(quietly, 0); });
   }

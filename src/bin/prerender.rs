@@ -26,9 +26,12 @@ fn main() {
     use story_explorer::bundled;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [flag, path] = args.as_slice() {
-        if flag == "--csp" {
-            return csp_only(path);
+    match args.as_slice() {
+        [] => {}
+        [flag, path] if flag == "--csp" => return csp_only(path),
+        _ => {
+            eprintln!("usage: prerender (in Trunk's post-build hook) | prerender --csp PAGE");
+            std::process::exit(2)
         }
     }
     let dir =
@@ -210,7 +213,8 @@ fn built_page(
     with_csp(&deferred).ok_or_else(|| "no <meta charset> to follow".to_owned())
 }
 
-/// Gives the page at `path` the Content-Security-Policy, once; exits 1 if it cannot.
+/// Gives the page at `path` the Content-Security-Policy; exits 1 if it cannot. A page that has
+/// one already is refused: a policy written by hand would not know the loader's hash.
 #[cfg(not(target_arch = "wasm32"))]
 fn csp_only(path: &str) {
     let fail = |what: String| -> ! {
@@ -219,7 +223,7 @@ fn csp_only(path: &str) {
     };
     let html = std::fs::read_to_string(path).unwrap_or_else(|e| fail(e.to_string()));
     if html.contains("http-equiv=\"Content-Security-Policy\"") {
-        return;
+        fail("it has a Content-Security-Policy already; the build writes it".to_owned());
     }
     let with = with_csp(&html).unwrap_or_else(|| fail("no <meta charset> to follow".to_owned()));
     std::fs::write(path, with).unwrap_or_else(|e| fail(e.to_string()));

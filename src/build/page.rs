@@ -222,10 +222,10 @@ pub fn oembed_of(title: &str, base: &str, query: &str, thumbnail: &str) -> Strin
 /// be a syntax error in browsers without it, and would take the explanation down with it.
 const IMPORTER: &str = "window.storyExplorerImport = function (url) { return import(url); };";
 
-/// Rewrites Trunk's loader so that the WebAssembly is fetched only when `boot.js` starts it (at
-/// once for a link that carries a view, else when the reader first reaches for a control):
-/// drops the eager preloads and the inline start script, and names the two files in a meta tag
-/// instead. The glue script keeps its Subresource Integrity through an import map, the wasm
+/// Rewrites Trunk's loader so that the WebAssembly is fetched only when `boot.js` starts it (see
+/// its `quietly` and `start`: a Save-Data reader's only on reaching for a control): drops the
+/// eager preloads and the inline start script, and names the two files in a meta tag before
+/// `boot.js`, which can then start the download the moment it runs. The glue script keeps its Subresource Integrity through an import map, the wasm
 /// through `data-integrity`, which static/boot.js passes to its fetch.
 pub fn defer_engine(html: &str) -> Result<String, &'static str> {
     let open = html
@@ -257,14 +257,12 @@ pub fn defer_engine(html: &str) -> Result<String, &'static str> {
     );
     // The loader precedes the preload links, so its offsets still hold.
     let deferred = without_preloads.replacen(loader, &replacement, 1);
-    // Named before the boot script, which can then start the download the moment it runs.
     let meta = format!(
         "<meta name=\"explorer-engine\" content=\"{glue}\" data-wasm=\"{wasm}\" data-integrity=\"{wasm_integrity}\">\n    "
     );
     let at = deferred
         .find("<script src=\"./boot-")
-        .or_else(|| deferred.find("<script type=\"importmap\">"))
-        .ok_or("no loader")?;
+        .ok_or("no boot script (static/boot.js) to name the engine before")?;
     Ok(format!("{}{meta}{}", &deferred[..at], &deferred[at..]))
 }
 

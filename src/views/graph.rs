@@ -147,14 +147,7 @@ fn subgraph(full: &Layout, members: &[usize], centre: Option<usize>, fresh: bool
     }
 }
 
-pub fn kind_word(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "person",
-        EntityKind::Organization => "organization",
-        EntityKind::Group => "group",
-        EntityKind::Place => "place",
-    }
-}
+pub use story_core::story::words::kind_word;
 
 /// One sentence on the visible graph for screen readers: its size and its most connected nodes.
 pub fn summary(story: &Story, v: &Visible) -> String {

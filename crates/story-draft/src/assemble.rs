@@ -68,7 +68,7 @@ pub fn assemble(found: &Found) -> Draft {
                 ));
                 continue;
             };
-            let id = ids.make(&e.name, kind_word(kind));
+            let id = ids.make(&e.name, story_core::story::words::kind_word(kind));
             let note = if e.credit {
                 Some("Named only in a credit (the photo's or the report's): not an actor in the story.".to_owned())
             } else if e.unnamed {
@@ -224,15 +224,6 @@ pub fn assemble(found: &Found) -> Draft {
         },
         notes,
         left_out,
-    }
-}
-
-fn kind_word(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "person",
-        EntityKind::Organization => "organization",
-        EntityKind::Group => "group",
-        EntityKind::Place => "place",
     }
 }
 

@@ -7,9 +7,9 @@
 use crate::Draft;
 use std::collections::HashMap;
 use std::fmt::Write;
+use story_core::story::words::{kind_word, sourcing_word, stance_word, track_word};
 use story_core::story::{
-    Claim, Entity, EntityKind, Event, Meta, Quote, Relationship, Response, Sourcing, Span, Stance,
-    StoryFile, Track,
+    Claim, Entity, EntityKind, Event, Meta, Quote, Relationship, Response, Span, StoryFile,
 };
 
 /// The draft's story.toml: its header says it is a draft and what was left out; each quote and
@@ -26,7 +26,10 @@ pub fn write(draft: &Draft) -> String {
             "quotes" => note.into_iter().collect(),
             "events" => note
                 .into_iter()
-                .chain(["title: a first draft; say it in your own words.".to_owned()])
+                .chain([
+                    "title: a first draft; say it in your own words.".to_owned(),
+                    "date: how the draft read `when`; check it against the article.".to_owned(),
+                ])
                 .collect(),
             _ => Vec::new(),
         }
@@ -260,44 +263,6 @@ fn response(out: &mut String, r: &Response) {
     optional(out, "inferred", &r.inferred);
 }
 
-// The format's words for its lists, as the model's serde names spell them (a test holds them to it).
-fn kind_word(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "person",
-        EntityKind::Organization => "organization",
-        EntityKind::Group => "group",
-        EntityKind::Place => "place",
-    }
-}
-
-fn sourcing_word(sourcing: Sourcing) -> &'static str {
-    match sourcing {
-        Sourcing::OnRecord => "on-record",
-        Sourcing::Anonymous => "anonymous",
-        Sourcing::OfficialStatement => "official-statement",
-        Sourcing::ReportedByOutlet => "reported-by-outlet",
-    }
-}
-
-fn track_word(track: Track) -> &'static str {
-    match track {
-        Track::Happened => "happened",
-        Track::Reported => "reported",
-    }
-}
-
-fn stance_word(stance: Stance) -> &'static str {
-    match stance {
-        Stance::Denial => "denial",
-        Stance::NonDenial => "non-denial",
-        Stance::Dismissal => "dismissal",
-        Stance::Characterization => "characterization",
-        Stance::Criticism => "criticism",
-        Stance::CallToAct => "call-to-act",
-        Stance::Support => "support",
-    }
-}
-
 /// A comment line; characters a comment cannot hold (line breaks, controls) become spaces.
 fn comment(out: &mut String, text: &str) {
     out.push('#');
@@ -374,39 +339,5 @@ mod tests {
             "\"line\\nnext\\u0000\\u007F\""
         );
         assert_eq!(string("Kislyak’s “door”"), "\"Kislyak’s “door”\"");
-    }
-
-    /// Each word as the story format's reader (serde, through toml) spells it.
-    fn spelled<T: serde::Serialize>(value: T) -> String {
-        #[derive(serde::Serialize)]
-        struct One<T> {
-            w: T,
-        }
-        let line = toml::to_string(&One { w: value }).expect("serializes");
-        line.trim()
-            .trim_start_matches("w = ")
-            .trim_matches('"')
-            .to_owned()
-    }
-
-    #[test]
-    fn the_words_are_the_formats_own() {
-        for (kind, _) in KINDS {
-            assert_eq!(kind_word(kind), spelled(kind));
-        }
-        for s in [
-            Sourcing::OnRecord,
-            Sourcing::Anonymous,
-            Sourcing::OfficialStatement,
-            Sourcing::ReportedByOutlet,
-        ] {
-            assert_eq!(sourcing_word(s), spelled(s));
-        }
-        for t in [Track::Happened, Track::Reported] {
-            assert_eq!(track_word(t), spelled(t));
-        }
-        for s in Stance::ALL {
-            assert_eq!(stance_word(s), spelled(s));
-        }
     }
 }

@@ -11,20 +11,15 @@ use serde::de::DeserializeOwned;
 use std::ops::Range;
 use story_core::dates::PartialDate;
 use story_core::story::{
-    Claim, Entity, Event, Quote, Relationship, Response, Side, Span, StoryFile,
+    Claim, Entity, Event, ItemRef, Quote, Relationship, Response, Side, Span, StoryFile,
 };
 
-/// Where an item is in the file: found once (`locate`), then borrowed as wanted.
+/// Where an item is in the file: found once (`locate`), then borrowed as wanted. The story's own
+/// `ItemRef` for the items, and the metadata, which the editor edits like one.
 #[derive(Clone, Copy)]
 enum Place {
     Meta,
-    Side(usize),
-    Entity(usize),
-    Quote(usize),
-    Event(usize),
-    Relationship(usize),
-    Claim(usize),
-    Response(usize, usize),
+    Item(ItemRef),
 }
 
 /// Where `id` is among `ids`.
@@ -37,26 +32,26 @@ fn locate(file: &StoryFile, id: &str) -> Option<Place> {
         return Some(Place::Meta);
     }
     if let Some(i) = at(file.sides.iter().map(|x| &x.id), id) {
-        return Some(Place::Side(i));
+        return Some(Place::Item(ItemRef::Side(i)));
     }
     if let Some(i) = at(file.entities.iter().map(|x| &x.id), id) {
-        return Some(Place::Entity(i));
+        return Some(Place::Item(ItemRef::Entity(i)));
     }
     if let Some(i) = at(file.quotes.iter().map(|x| &x.id), id) {
-        return Some(Place::Quote(i));
+        return Some(Place::Item(ItemRef::Quote(i)));
     }
     if let Some(i) = at(file.events.iter().map(|x| &x.id), id) {
-        return Some(Place::Event(i));
+        return Some(Place::Item(ItemRef::Event(i)));
     }
     if let Some(i) = at(file.relationships.iter().map(|x| &x.id), id) {
-        return Some(Place::Relationship(i));
+        return Some(Place::Item(ItemRef::Relationship(i)));
     }
     for (c, claim) in file.claims.iter().enumerate() {
         if claim.id == id {
-            return Some(Place::Claim(c));
+            return Some(Place::Item(ItemRef::Claim(c)));
         }
         if let Some(r) = at(claim.responses.iter().map(|x| &x.id), id) {
-            return Some(Place::Response(c, r));
+            return Some(Place::Item(ItemRef::Response(c, r)));
         }
     }
     None
@@ -78,13 +73,13 @@ pub fn find_mut<'a>(file: &'a mut StoryFile, id: &str) -> Result<ItemMut<'a>, Ed
     let place = locate(file, id).ok_or_else(|| EditError::NoSuchItem(id.to_owned()))?;
     Ok(match place {
         Place::Meta => ItemMut::Meta(&mut file.meta),
-        Place::Side(i) => ItemMut::Side(&mut file.sides[i]),
-        Place::Entity(i) => ItemMut::Entity(&mut file.entities[i]),
-        Place::Quote(i) => ItemMut::Quote(&mut file.quotes[i]),
-        Place::Event(i) => ItemMut::Event(&mut file.events[i]),
-        Place::Relationship(i) => ItemMut::Relationship(&mut file.relationships[i]),
-        Place::Claim(c) => ItemMut::Claim(&mut file.claims[c]),
-        Place::Response(c, r) => ItemMut::Response(&mut file.claims[c].responses[r]),
+        Place::Item(ItemRef::Side(i)) => ItemMut::Side(&mut file.sides[i]),
+        Place::Item(ItemRef::Entity(i)) => ItemMut::Entity(&mut file.entities[i]),
+        Place::Item(ItemRef::Quote(i)) => ItemMut::Quote(&mut file.quotes[i]),
+        Place::Item(ItemRef::Event(i)) => ItemMut::Event(&mut file.events[i]),
+        Place::Item(ItemRef::Relationship(i)) => ItemMut::Relationship(&mut file.relationships[i]),
+        Place::Item(ItemRef::Claim(c)) => ItemMut::Claim(&mut file.claims[c]),
+        Place::Item(ItemRef::Response(c, r)) => ItemMut::Response(&mut file.claims[c].responses[r]),
     })
 }
 
@@ -101,25 +96,27 @@ pub fn summary<'a>(file: &'a StoryFile, id: &str) -> Option<ItemSummary<'a>> {
     let guess = |inferred: &'a Option<String>| Some(inferred.as_deref());
     let (span, inferred) = match locate(file, id)? {
         Place::Meta => (Some(&file.meta.headline), None),
-        Place::Side(_) => (None, None),
-        Place::Entity(i) => (
+        Place::Item(ItemRef::Side(_)) => (None, None),
+        Place::Item(ItemRef::Entity(i)) => (
             Some(&file.entities[i].source),
             guess(&file.entities[i].inferred),
         ),
-        Place::Quote(i) => (Some(&file.quotes[i].text), guess(&file.quotes[i].inferred)),
-        Place::Event(i) => (
+        Place::Item(ItemRef::Quote(i)) => {
+            (Some(&file.quotes[i].text), guess(&file.quotes[i].inferred))
+        }
+        Place::Item(ItemRef::Event(i)) => (
             Some(&file.events[i].source),
             guess(&file.events[i].inferred),
         ),
-        Place::Relationship(i) => {
+        Place::Item(ItemRef::Relationship(i)) => {
             let r = &file.relationships[i];
             (Some(&r.source), guess(&r.inferred))
         }
-        Place::Claim(c) => (
+        Place::Item(ItemRef::Claim(c)) => (
             Some(&file.claims[c].source),
             guess(&file.claims[c].inferred),
         ),
-        Place::Response(c, r) => {
+        Place::Item(ItemRef::Response(c, r)) => {
             let r = &file.claims[c].responses[r];
             (Some(&r.source), guess(&r.inferred))
         }

@@ -2,6 +2,7 @@
 //! reverse, a typed value read into the `Value` an edit takes. Entities are typed by name (a
 //! picker offers the story's names) and stored by id.
 
+use story_core::story::words;
 use story_core::story::{EntityKind, Sourcing, Stance, StoryFile, Track};
 use story_edit::{Field, Session, Value};
 
@@ -66,42 +67,37 @@ fn words<T: Copy>(
         .collect()
 }
 
+// The values are the format's own words (story_core::story::words); the labels are the editor's.
 pub fn kind_word(k: EntityKind) -> (&'static str, &'static str) {
-    match k {
-        EntityKind::Person => ("person", "Person"),
-        EntityKind::Organization => ("organization", "Organization"),
-        EntityKind::Group => ("group", "Group"),
-        EntityKind::Place => ("place", "Place"),
-    }
+    let label = match k {
+        EntityKind::Person => "Person",
+        EntityKind::Organization => "Organization",
+        EntityKind::Group => "Group",
+        EntityKind::Place => "Place",
+    };
+    (words::kind_word(k), label)
 }
 
 pub fn sourcing_word(s: Sourcing) -> (&'static str, &'static str) {
-    match s {
-        Sourcing::OnRecord => ("on-record", "On the record"),
-        Sourcing::Anonymous => ("anonymous", "Anonymous"),
-        Sourcing::OfficialStatement => ("official-statement", "Official statement"),
-        Sourcing::ReportedByOutlet => ("reported-by-outlet", "Reported by an outlet"),
-    }
+    let label = match s {
+        Sourcing::OnRecord => "On the record",
+        Sourcing::Anonymous => "Anonymous",
+        Sourcing::OfficialStatement => "Official statement",
+        Sourcing::ReportedByOutlet => "Reported by an outlet",
+    };
+    (words::sourcing_word(s), label)
 }
 
 fn stance_word(s: Stance) -> (&'static str, &'static str) {
-    let value = match s {
-        Stance::Denial => "denial",
-        Stance::NonDenial => "non-denial",
-        Stance::Dismissal => "dismissal",
-        Stance::Characterization => "characterization",
-        Stance::Criticism => "criticism",
-        Stance::CallToAct => "call-to-act",
-        Stance::Support => "support",
-    };
-    (value, s.label())
+    (words::stance_word(s), s.label())
 }
 
 fn track_word(t: Track) -> (&'static str, &'static str) {
-    match t {
-        Track::Happened => ("happened", "What happened"),
-        Track::Reported => ("reported", "When it was reported or answered"),
-    }
+    let label = match t {
+        Track::Happened => "What happened",
+        Track::Reported => "When it was reported or answered",
+    };
+    (words::track_word(t), label)
 }
 
 fn opt(value: &Option<String>) -> String {

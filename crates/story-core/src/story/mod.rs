@@ -11,6 +11,7 @@ mod model;
 pub mod packed;
 mod span;
 mod validate;
+pub mod words;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use inference::names;
