@@ -23,18 +23,28 @@ pub fn item(
     let id = match item {
         NewItem::Entity => {
             let id = ids::fresh(file, "", &words);
-            file.entities.push(Entity {
-                id: id.clone(),
-                kind: EntityKind::Person,
-                name: words.clone(),
-                aliases: vec![words],
-                role: None,
-                side: None,
-                note: None,
-                source: span,
-                inferred: None,
-                at,
-            });
+            // After the last person, so that a file grouped by kind (a draft's) stays grouped
+            // and its export keeps one heading per kind.
+            let after = file
+                .entities
+                .iter()
+                .rposition(|e| e.kind == EntityKind::Person)
+                .map_or(0, |i| i + 1);
+            file.entities.insert(
+                after,
+                Entity {
+                    id: id.clone(),
+                    kind: EntityKind::Person,
+                    name: words.clone(),
+                    aliases: vec![words],
+                    role: None,
+                    side: None,
+                    note: None,
+                    source: span,
+                    inferred: None,
+                    at,
+                },
+            );
             id
         }
         NewItem::Quote => {

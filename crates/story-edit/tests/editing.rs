@@ -17,7 +17,12 @@ fn an_item_made_from_repeated_words_gets_the_shortest_unique_passage() {
         })
         .unwrap();
     assert_eq!(applied.made.as_deref(), Some("jeff-sessions-2"));
-    let made = session.file().entities.last().unwrap();
+    let made = session
+        .file()
+        .entities
+        .iter()
+        .find(|e| e.id == "jeff-sessions-2")
+        .unwrap();
     let Span::Within { text, within } = &made.source else {
         panic!("{:?}", made.source)
     };
@@ -223,5 +228,39 @@ fn the_saved_form_loads_with_its_history_and_refuses_what_it_cannot_read() {
         said(&tampered).contains("edit 1 no longer applies"),
         "{}",
         said(&tampered)
+    );
+}
+
+/// A draft's story.toml lists its entities under one heading per kind; a person the editor adds
+/// joins the people, so the export keeps those headings.
+#[test]
+fn a_new_person_joins_the_people_and_the_export_keeps_its_headings() {
+    let mut session = draft();
+    let headings = |toml: &str| -> Vec<String> {
+        toml.lines()
+            .filter(|l| {
+                ["# People", "# Organizations", "# Groups", "# Places"].contains(l)
+                    || l.starts_with("# People, organizations")
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    let before = headings(&story_edit::write_toml(session.file()));
+    assert!(before.iter().any(|h| h == "# Places"), "{before:?}");
+    let made = session
+        .apply(Edit::MakeItem {
+            item: NewItem::Entity,
+            range: range_of("Oval Office", 0),
+        })
+        .unwrap()
+        .made
+        .unwrap();
+    let toml = story_edit::write_toml(session.file());
+    assert_eq!(headings(&toml), before);
+    let people =
+        &toml[toml.find("\n# People\n").unwrap()..toml.find("\n# Organizations\n").unwrap()];
+    assert!(
+        people.contains(&format!("id = \"{made}\"")),
+        "{made} among the people"
     );
 }
