@@ -225,8 +225,9 @@ const IMPORTER: &str = "window.storyExplorerImport = function (url) { return imp
 /// Rewrites Trunk's loader so that the WebAssembly is fetched only when `boot.js` starts it (see
 /// its `quietly` and `start`: a Save-Data reader's only on reaching for a control): drops the
 /// eager preloads and the inline start script, and names the two files in a meta tag before
-/// `boot.js`, which can then start the download the moment it runs. The glue script keeps its Subresource Integrity through an import map, the wasm
-/// through `data-integrity`, which static/boot.js passes to its fetch.
+/// `boot.js`, which can then start the download the moment it runs. The glue script keeps its
+/// Subresource Integrity through an import map, the wasm through `data-integrity`, which
+/// static/boot.js passes to its fetch.
 pub fn defer_engine(html: &str) -> Result<String, &'static str> {
     let open = html
         .find("<script type=\"module\">")

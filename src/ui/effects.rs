@@ -41,6 +41,7 @@ where
 {
     let run: Run = Box::new(move |deps: &Deps| match deps.value.downcast_ref::<T>() {
         Some(deps) => boxed(f(deps)),
+        // Not reached: Yew hands back the very deps this call gave it, which hold a `T`.
         None => Box::new(|| ()),
     });
     let deps = Deps {
