@@ -10,5 +10,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
 trunk build --release --offline
-STORY_FIXTURES=1 trunk build --release --offline --features fixtures --dist target/dist-fixtures
+STORY_FIXTURES=1 trunk build --release --offline --features fixtures,split --dist target/dist-fixtures
 exec node scripts/bench-browser.mjs target/dist-fixtures "${RUNS:-7}" dist

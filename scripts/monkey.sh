@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
 if [ ! -f target/dist-fixtures/index.html ]; then
-  STORY_FIXTURES=1 trunk build --release --offline --features fixtures --dist target/dist-fixtures
+  STORY_FIXTURES=1 trunk build --release --offline --features fixtures,split --dist target/dist-fixtures
 fi
 MONKEY_MINUTES=${1:-30} MONKEY_SEED=${2:-$(( $(date +%s) % 1000000 ))} DIST=target/dist-fixtures \
   node --test e2e/monkey.test.mjs

@@ -6,6 +6,12 @@
 set -euo pipefail
 features=()
 if [ "${STORY_FIXTURES:-}" = 1 ]; then features=(--features fixtures); fi
+# The engine's chunks (scripts/split-engine.mjs), named in its glue, wait in wasm-bindgen's folder.
+bindgen_out="${CARGO_TARGET_DIR:-$PWD/target}/wasm-bindgen/${TRUNK_PROFILE:-release}"
+for glue in "$TRUNK_STAGING_DIR"/*.js; do
+  { grep -o 'new URL("\./[^"]*\.wasm"' "$glue" || true; } | sed 's/^new URL("\.\///; s/"$//' |
+    while read -r chunk; do cp "$bindgen_out/$chunk" "$TRUNK_STAGING_DIR/$chunk"; done
+done
 cargo run --quiet --locked --bin prerender "${features[@]}"
 # Last: the compressed copies are of the files as published.
 node scripts/compress.mjs "${TRUNK_STAGING_DIR:?Trunk sets it for its hooks}"

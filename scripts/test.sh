@@ -34,7 +34,7 @@ scripts/build-editor.sh dist
 node scripts/size.mjs dist/edit
 
 step "test build: the same with the fixtures, shared by every end-to-end test"
-PUBLIC_URL= STORY_FIXTURES=1 trunk build --release --offline --features fixtures --dist target/dist-fixtures
+PUBLIC_URL= STORY_FIXTURES=1 trunk build --release --offline --features fixtures,split --dist target/dist-fixtures
 
 step "a story drafted from the seed article validates and builds (any valid story does)"
 rm -rf target/draft-story

@@ -10,7 +10,8 @@ use super::claims::{claims_view, ClaimsViewProps};
 use super::detail::DetailPanel;
 use super::effects::{use_effect_each, use_effect_on};
 use super::filters::FilterPanel;
-use super::graph::RelationshipGraph;
+use super::graph::GraphViewProps;
+use super::graph_code;
 use super::header::header;
 use super::reader::Reader;
 use super::share::ShareBar;
@@ -59,6 +60,13 @@ pub fn App(props: &AppProps) -> Html {
             let wanted = effective(&built, &history::current_query());
             if wanted == built {
                 ready(&built);
+            } else if graph_code::shown_by(&wanted) {
+                // Drawn whole when the explorer says it is ready; a failed download is said
+                // in the graph's place.
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = graph_code::load().await;
+                    link.set(wanted);
+                });
             } else {
                 link.set(wanted);
             }
@@ -228,31 +236,34 @@ fn Explorer(props: &ExplorerProps) -> Html {
     });
     // Laid out the first time the graph is shown, then kept: other views never pay for it.
     let full_layout = use_mut_ref(|| None::<Rc<layout::Layout>>);
+    // The graph's code: part of the engine, or a chunk fetched when the graph is first shown.
+    let graph_chunk = graph_code::use_graph_code(view.view == View::Graph);
+    let graph_here = match &graph_chunk {
+        graph_code::Chunk::Here(code) => Some(*code),
+        _ => None,
+    };
     let visible_graph = use_memo(
         (
             story.clone(),
             items.clone(),
             view.view,
             view.selected.clone(),
+            graph_here.is_some(),
         ),
         {
-            let (cards, full_layout) = (all_cards.clone(), full_layout.clone());
-            move |(story, items, v, selected)| match v {
-                View::Graph => {
-                    let full = full_layout
-                        .borrow_mut()
-                        .get_or_insert_with(|| {
-                            perf::mark("layout-start");
-                            let graph = Rc::new(layout::layout(story));
-                            perf::measure("layout", "layout-start");
-                            graph
-                        })
-                        .clone();
+            let (cards, full_layout, code) = (all_cards.clone(), full_layout.clone(), graph_here);
+            move |(story, items, v, selected, _)| match (v, code) {
+                (View::Graph, Some(code)) => {
                     let focus = selected.as_deref().and_then(|id| match story.find(id) {
                         Some(story_core::story::ItemRef::Entity(i)) => Some(i),
                         _ => None,
                     });
-                    graph::visible(&full, &cards::entity_indices(story, &cards, items), focus)
+                    (code.visible)(
+                        story,
+                        &full_layout,
+                        &cards::entity_indices(story, &cards, items),
+                        focus,
+                    )
                 }
                 _ => graph::Visible::default(),
             }
@@ -328,8 +339,17 @@ fn Explorer(props: &ExplorerProps) -> Html {
         View::Graph => html! {
             <div class="explore">
                 { filters }
-                <RelationshipGraph story={story.clone()} visible={visible_graph.clone()} selected={view.selected.clone()}
-                    view={view.graph} on_action={on_action.clone()} />
+                { match graph_chunk {
+                    graph_code::Chunk::Here(code) => (code.render)(GraphViewProps { story: story.clone(), visible: visible_graph.clone(),
+                        selected: view.selected.clone(), view: view.graph, on_action: on_action.clone() }),
+                    graph_code::Chunk::Loading => html! { <p class="graph-chunk" role="status">{ "Loading the graph…" }</p> },
+                    graph_code::Chunk::Failed(retry) => html! {
+                        <div class="notice graph-chunk" role="alert">
+                            <p>{ "The graph could not be loaded. The other views still work." }</p>
+                            <button type="button" class="button" onclick={retry.reform(|_| ())}>{ "Try again" }</button>
+                        </div>
+                    },
+                } }
             </div>
         },
         View::Article => html! {

@@ -13,6 +13,7 @@ mod embed;
 mod filters;
 mod focus;
 mod graph;
+mod graph_code;
 mod guest;
 mod header;
 mod highlight;
@@ -115,9 +116,22 @@ pub fn start() {
     announce("explorer-mounting");
     match (app, built) {
         (Some(root), Some(link)) if as_built(&document, &root) => {
-            let props = AppProps { link: link.into() };
-            set_hydrating(true);
-            yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+            if graph_code::get().is_none() && graph_code::shown_by(&link) {
+                // The page as built shows the graph: its code must be here to adopt it. If it
+                // cannot be fetched, the explorer is drawn afresh and says so in its place.
+                wasm_bindgen_futures::spawn_local(async move {
+                    match graph_code::load().await {
+                        Ok(_) => hydrate(root, link),
+                        Err(_) => {
+                            root.set_text_content(None);
+                            let props = AppProps { link: link.into() };
+                            yew::Renderer::<App>::with_root_and_props(root, props).render();
+                        }
+                    }
+                });
+            } else {
+                hydrate(root, link);
+            }
         }
         // A page changed since it was built (translated by the browser, its comments stripped
         // by a proxy) cannot be hydrated, which would panic: render it afresh, from the same link.
@@ -135,6 +149,13 @@ pub fn start() {
             None => show_fatal_error("the page has no place to show the explorer"),
         },
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn hydrate(root: web_sys::Element, link: String) {
+    let props = AppProps { link: link.into() };
+    set_hydrating(true);
+    yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
 }
 
 /// Whether `root` still holds the explorer exactly as the build rendered it: it opens with the
