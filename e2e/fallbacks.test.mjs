@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import { serve } from './server.mjs';
 import assert from 'node:assert/strict';
-import { ARTICLE, axe, env, squash } from './harness.mjs';
+import { ARTICLE, axe, env, open, squash } from './harness.mjs';
 
 const PEOPLE = ['Jeff Sessions', 'Sergey Kislyak', 'Dmitry Peskov', 'Maria Zakharova', 'Nancy Pelosi', 'Claire McCaskill'];
 
@@ -285,6 +285,8 @@ test('after loading, the app keeps working offline', async () => {
     await page.goto(env.server.url);
     await page.hover('#search');
     await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
+    // Loaded: the graph's own code follows the engine (src/ui/graph_code.rs).
+    await page.waitForSelector('html[data-graph-code="here"]', { state: 'attached' });
     await context.setOffline(true);
     // Chromium re-asks for the favicon after every same-document navigation (our history entries);
     // that is the browser's tab chrome, not the app, and failing it changes nothing a reader sees.
@@ -327,5 +329,78 @@ test('an engine that differs from its integrity hash by one byte is refused, tho
     assert.ok((await page.locator('.card').count()) > 50);
   } finally {
     await context.close();
+  }
+});
+
+// The relationship view's own chunk (src/ui/graph_code.rs), fetched the first time the graph is
+// shown: a failed or altered download is said in the graph's place, every other view keeps
+// working, and "Try again" draws the graph once the server behaves.
+const GRAPH_CHUNK = /story-explorer-graph-[0-9a-f]+\.wasm$/;
+const CHUNK_BREAKAGES = {
+  'fails to load': (route) => route.fulfill({ status: 500, body: 'broken' }),
+  // A custom section appended: a module that compiles and would run as before, which only its
+  // integrity tells apart.
+  'has bytes added': async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.concat([Buffer.from(await response.body()), Buffer.from([0, 3, 1, 0x78, 0x79])]);
+    assert.ok(WebAssembly.validate(body), 'the altered chunk is still a valid module');
+    const headers = Object.fromEntries(Object.entries(response.headers()).filter(([k]) => !/^content-(encoding|length)$/i.test(k)));
+    await route.fulfill({ status: 200, body, headers });
+  },
+};
+for (const [what, handle] of Object.entries(CHUNK_BREAKAGES)) {
+  test(`when the graph's code ${what}, the graph's place says so, the rest works, and trying again draws it`, async () => {
+    const { page, problems, close } = await open('', { width: 390, height: 844, engine: false });
+    let healed = false;
+    let requests = 0;
+    await page.route(GRAPH_CHUNK, (route) => { requests += 1; return healed ? route.continue() : handle(route); });
+    try {
+      await page.evaluate(() => window.storyExplorer.start());
+      // The code follows the engine at once; its failure there is not the reader's business.
+      await page.waitForSelector('html[data-graph-code="failed"]', { state: 'attached' });
+      assert.equal(await page.locator('.graph-chunk, .boot-retry').count(), 0, 'nothing said until the graph is asked for');
+      await page.click('.views__button:has-text("Relationships")');
+      const notice = page.locator('.graph-chunk[role="alert"]');
+      await notice.waitFor();
+      assert.match(await notice.textContent(), /The graph could not be loaded/);
+      assert.equal(await page.locator('[id^="node-"]').count(), 0, 'no graph was drawn from refused code');
+      assert.deepEqual(await axe(page), []);
+
+      await page.click('.views__button:has-text("Cards")');
+      await page.click('#open-jeff-sessions');
+      await page.waitForSelector('#detail[data-id="jeff-sessions"]');
+
+      healed = true;
+      await page.click('.views__button:has-text("Relationships")');
+      await page.locator('.graph-chunk button', { hasText: 'Try again' }).click();
+      await page.waitForSelector('#node-jeff-sessions');
+      assert.equal(await page.locator('.graph-chunk').count(), 0, 'the notice goes once the graph is drawn');
+      assert.equal(requests, 3, 'the failed download after the engine, the one when the graph was shown, and the one that worked');
+      assert.deepEqual(problems.pageErrors, []);
+    } finally {
+      await close();
+    }
+  });
+}
+
+test('a link to the graph whose code cannot be fetched shows the explorer with the failure in the graph\'s place', async () => {
+  for (const path of ['?view=graph', 'fixture-seed-relationships.html']) {
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route(GRAPH_CHUNK, (route) => route.fulfill({ status: 500, body: 'broken' }));
+    try {
+      await page.goto(env.server.url + path);
+      await page.evaluate(() => window.storyExplorer.start());
+      await page.waitForSelector('.graph-chunk[role="alert"]');
+      assert.match(await page.textContent('.graph-chunk'), /The graph could not be loaded/, path);
+      assert.ok(await page.isVisible('.views'), `${path}: the explorer runs`);
+      await page.click('.views__button:has-text("Cards")');
+      await page.waitForSelector('.card');
+      assert.deepEqual(errors, [], path);
+    } finally {
+      await context.close();
+    }
   }
 });

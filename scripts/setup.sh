@@ -7,6 +7,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 TRUNK_VERSION=0.21.14
 WASM_OPT_VERSION=version_132
+# Splits the engine into chunks (scripts/split-engine.mjs); its macros are wasm_split_helpers in Cargo.lock.
+WASM_SPLIT_VERSION=0.2.3
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -41,6 +43,12 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$want" --force
 }
 
+ensure_wasm_split() {
+  cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" && return
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (splits the engine into chunks; ~2 min, once)"
+  cargo install --locked wasm_split_cli_support --features build-binary --version "$WASM_SPLIT_VERSION"
+}
+
 ensure_chromium() {
   command -v chromium >/dev/null && command -v chromedriver >/dev/null && return
   say "installing Debian's chromium and chromium-driver"
@@ -71,4 +79,5 @@ ensure_chromium
 ensure_node_packages
 check_wasm_opt
 ensure_wasm_bindgen
+ensure_wasm_split
 ensure_trunk

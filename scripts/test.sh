@@ -14,6 +14,7 @@ step "format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --features split --locked -- -D warnings
 cargo clippy -p story-editor --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
 
 step "native tests: the core, the views, the build's render, the bundled story"

@@ -101,6 +101,7 @@ pub fn App(props: &AppProps) -> Html {
 /// The explorer shows what its link asks for: tell the boot script, which replays early clicks.
 fn ready(link: &str) {
     super::announce("explorer-ready");
+    graph_code::prefetch();
     #[cfg(feature = "fixtures")]
     if param(link, "fault").as_deref() == Some("panic") {
         panic!("a panic was requested by the link (fault=panic)");

@@ -123,12 +123,38 @@ pub async fn load() -> Result<GraphCode, LoadFailed> {
     if let Some(code) = get() {
         return Ok(code);
     }
-    #[cfg(all(feature = "split", target_arch = "wasm32"))]
-    {
-        let code = split_code().await?;
-        LOADED.with(|l| l.set(Some(code)));
-        Ok(code)
+    let code = fetch_chunk().await?;
+    LOADED.with(|l| l.set(Some(code)));
+    Ok(code)
+}
+
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+async fn fetch_chunk() -> Result<GraphCode, LoadFailed> {
+    split_code().await
+}
+
+#[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+async fn fetch_chunk() -> Result<GraphCode, LoadFailed> {
+    Ok(code())
+}
+
+/// Once the explorer is ready, its graph's code follows straight away: off the way to the first
+/// view, but here before the reader needs it, so that the graph opens without a wait and the
+/// explorer keeps working offline. The root's `data-graph-code` says when it is `here` (or
+/// `failed`: the graph then fetches it again when shown).
+pub fn prefetch() {
+    thread_local! {
+        static STARTED: Cell<bool> = const { Cell::new(false) };
     }
-    #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-    unreachable!("without `split` the code is always here")
+    if STARTED.with(|s| s.replace(true)) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async {
+        let outcome = if load().await.is_ok() {
+            "here"
+        } else {
+            "failed"
+        };
+        let _ = gloo::utils::document_element().set_attribute("data-graph-code", outcome);
+    });
 }
