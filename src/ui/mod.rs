@@ -116,6 +116,11 @@ pub fn start() {
     announce("explorer-mounting");
     match (app, built) {
         (Some(root), Some(link)) if as_built(&document, &root) => {
+            let wanted = crate::views::url_state::effective(&link, &history::current_query());
+            if graph_code::shown_by(&wanted) {
+                // Fetched while the page is adopted, not after: the link asks for the graph.
+                graph_code::prefetch();
+            }
             if graph_code::get().is_none() && graph_code::shown_by(&link) {
                 // The page as built shows the graph: its code must be here to adopt it. If it
                 // cannot be fetched, the explorer is drawn afresh and says so in its place.
