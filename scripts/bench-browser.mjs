@@ -167,7 +167,7 @@ const SLOW_PHONE = { latency: 400, downloadThroughput: (400 * 1024) / 8, uploadT
  * A reader on a slow phone (SLOW_PHONE, no Save-Data) taps the first card's title as soon as it
  * shows: milliseconds from the tap to the first frame that acknowledges it (the control shows it is
  * starting, or the response itself) and to the first frame showing the response. The bundle is
- * served uncompressed, as e2e/server.mjs serves it.
+ * served as e2e/server.mjs serves it: the build's brotli copies, as a host that precompresses would.
  */
 async function earlyTap(browser, url, response) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, saveData: false });
@@ -266,7 +266,7 @@ try {
     early.reference.push(await earlyTap(browser, reference.url, '.card--selected'));
   }
   const earlyMedian = (side, key) => median(early[side].map((t) => t[key]));
-  console.log(`\nA tap as soon as the first card shows, slow phone (${SLOW_PHONE.downloadThroughput * 8 / 1024} kbit/s, ${SLOW_PHONE.latency} ms round trip, CPU ${SLOW_PHONE.cpu}× slower; served uncompressed) — medians of ${earlyRuns} runs`);
+  console.log(`\nA tap as soon as the first card shows, slow phone (${SLOW_PHONE.downloadThroughput * 8 / 1024} kbit/s, ${SLOW_PHONE.latency} ms round trip, CPU ${SLOW_PHONE.cpu}× slower; served as brotli) — medians of ${earlyRuns} runs`);
   console.log(`  app: acknowledged ${ms(earlyMedian('app', 'acknowledged'))}, answered ${ms(earlyMedian('app', 'answered'))} (tapped at ${ms(earlyMedian('app', 'at'))} after navigation)`);
   console.log(`  reference page: acknowledged and answered ${ms(earlyMedian('reference', 'answered'))} (tapped at ${ms(earlyMedian('reference', 'at'))})`);
 
