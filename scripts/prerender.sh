@@ -9,6 +9,11 @@ if [ "${STORY_FIXTURES:-}" = 1 ]; then features=(--features fixtures); fi
 # The engine's chunks (scripts/split-engine.mjs), named in its glue, wait in wasm-bindgen's folder.
 bindgen_out="${CARGO_TARGET_DIR:-$PWD/target}/wasm-bindgen/${TRUNK_PROFILE:-release}"
 for glue in "$TRUNK_STAGING_DIR"/*.js; do
+  if grep -q '__wasm_split_placeholder__' "$glue"; then
+    echo "prerender: the engine was not split (wasm-bindgen ran without scripts/bin in front of it on PATH);" >&2
+    echo "prerender: build with scripts/serve.sh or scripts/test.sh, or run 'source scripts/env.sh' first" >&2
+    exit 1
+  fi
   { grep -o 'new URL("\./[^"]*\.wasm"' "$glue" || true; } | sed 's/^new URL("\.\///; s/"$//' |
     while read -r chunk; do cp "$bindgen_out/$chunk" "$TRUNK_STAGING_DIR/$chunk"; done
 done
