@@ -332,12 +332,14 @@ test('an engine that differs from its integrity hash by one byte is refused, tho
   }
 });
 
-// The relationship view's own chunk (src/ui/graph_code.rs), fetched the first time the graph is
-// shown: a failed or altered download is said in the graph's place, every other view keeps
-// working, and "Try again" draws the graph once the server behaves.
+// The relationship view's own chunk (src/ui/graph_code.rs), fetched once the engine is ready: a
+// failed, altered or hung download is said in the graph's place when the graph is asked for,
+// every other view keeps working, and "Try again" draws the graph once the server behaves.
 const GRAPH_CHUNK = /story-explorer-graph-[0-9a-f]+\.wasm$/;
 const CHUNK_BREAKAGES = {
   'fails to load': (route) => route.fulfill({ status: 500, body: 'broken' }),
+  // Never answered: the engine gives the chunk 15 s (scripts/split-engine.mjs), then says so.
+  'hangs': () => {},
   // A custom section appended: a module that compiles and would run as before, which only its
   // integrity tells apart.
   'has bytes added': async (route) => {
@@ -382,6 +384,25 @@ for (const [what, handle] of Object.entries(CHUNK_BREAKAGES)) {
     }
   });
 }
+
+test('a host that serves wasm as application/octet-stream still gets the graph', async () => {
+  const { page, problems, close } = await open('', { width: 390, height: 844, engine: false });
+  await page.route(GRAPH_CHUNK, async (route) => {
+    const response = await route.fetch();
+    const headers = Object.fromEntries(Object.entries(response.headers()).filter(([k]) => !/^content-(encoding|length|type)$/i.test(k)));
+    await route.fulfill({ status: 200, body: await response.body(), headers: { ...headers, 'content-type': 'application/octet-stream' } });
+  });
+  try {
+    await page.evaluate(() => window.storyExplorer.start());
+    await page.waitForSelector('html[data-graph-code="here"]', { state: 'attached' });
+    await page.click('.views__button:has-text("Relationships")');
+    await page.waitForSelector('#node-jeff-sessions');
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(problems.consoleErrors, []);
+  } finally {
+    await close();
+  }
+});
 
 test('a link to the graph whose code cannot be fetched shows the explorer with the failure in the graph\'s place', async () => {
   for (const path of ['?view=graph', 'fixture-seed-relationships.html']) {

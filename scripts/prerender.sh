@@ -7,7 +7,8 @@ set -euo pipefail
 features=()
 if [ "${STORY_FIXTURES:-}" = 1 ]; then features=(--features fixtures); fi
 # The engine's chunks (scripts/split-engine.mjs), named in its glue, wait in wasm-bindgen's folder.
-bindgen_out="${CARGO_TARGET_DIR:-$PWD/target}/wasm-bindgen/${TRUNK_PROFILE:-release}"
+target_dir=$(cargo metadata --format-version 1 --no-deps --locked | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).target_directory))')
+bindgen_out="$target_dir/wasm-bindgen/${TRUNK_PROFILE:-release}"
 for glue in "$TRUNK_STAGING_DIR"/*.js; do
   if grep -q '__wasm_split_placeholder__' "$glue"; then
     echo "prerender: the engine was not split (wasm-bindgen ran without scripts/bin in front of it on PATH);" >&2

@@ -30,6 +30,11 @@ if (!outDir) throw new Error('split-engine: wasm-bindgen was called without --ou
 // must be optimised with.
 const FEATURES = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
 
+// A chunk's download is given this long before it counts as failed (the graph then says so and
+// offers Try again): fetched with its integrity, its bytes arrive all at once, so there is no
+// progress to watch. 32 KB take about a second on a 400 kbit/s line.
+const CHUNK_WAIT_MS = 15_000;
+
 const work = mkdtempSync(join(tmpdir(), 'split-engine-'));
 try {
   execFileSync('wasm-split-cli', [input, work], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -54,10 +59,13 @@ try {
 
 /** The glue with the tool's loader in place of its import of it. */
 function withLoader(glue, loader, chunks) {
-  const imported = /^import \* as (\w+) from "\.\/__wasm_split\.js";?\n/m.exec(glue);
-  if (!imported) throw new Error('split-engine: the glue does not import the split loader');
+  const importLine = /^import \* as (\w+) from "\.\/__wasm_split\.js";?\n/gm;
+  const names = [...glue.matchAll(importLine)].map((m) => m[1]);
+  if (names.length === 0) throw new Error('split-engine: the glue does not import the split loader');
   const exported = [];
-  let body = loader
+  let fetches = 0;
+  let instantiations = 0;
+  const body = loader
     .replace(/^import \{ initSync \} from "[^"]+";?\n/m, '')
     .replace(/^export const (\w+) =/gm, (_, name) => {
       exported.push(name);
@@ -66,12 +74,38 @@ function withLoader(glue, loader, chunks) {
     .replace(/fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g, (_, file) => {
       const chunk = chunks.get(file);
       if (!chunk) throw new Error(`split-engine: the loader names ${file}, which the split did not write`);
-      return `fetch(new URL(${JSON.stringify(`./${chunk.name}`)}, import.meta.url), { integrity: ${JSON.stringify(chunk.integrity)} })`;
+      fetches += 1;
+      return `fetch(new URL(${JSON.stringify(`./${chunk.name}`)}, import.meta.url), { integrity: ${JSON.stringify(chunk.integrity)}, signal: timeLimit() })`;
+    })
+    // A fetch with integrity holds the bytes back until the last anyway, so nothing is lost by
+    // compiling them whole; and a host that serves .wasm with another type still works.
+    .replace(/WebAssembly\.instantiateStreaming\(/g, () => {
+      instantiations += 1;
+      return 'instantiateFetched(';
     });
+  if (fetches !== chunks.size || instantiations !== chunks.size) {
+    throw new Error(`split-engine: the loader fetches ${fetches} and instantiates ${instantiations} of ${chunks.size} chunks; its shape has changed`);
+  }
   if (/\bimport\b|\bexport\b/.test(body.replace(/import\.meta/g, ''))) {
     throw new Error('split-engine: the loader has imports or exports this script does not know');
   }
-  if (exported.length === 0) throw new Error('split-engine: the loader exports no load function');
-  const inlined = `const ${imported[1]} = (() => {\n${body}\nreturn { ${exported.join(', ')} };\n})();\n`;
-  return glue.slice(0, imported.index) + inlined + glue.slice(imported.index + imported[0].length);
+  const helpers = `function timeLimit() {
+  return typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(${CHUNK_WAIT_MS}) : undefined;
+}
+async function instantiateFetched(response, imports) {
+  const fetched = await response;
+  if (!fetched.ok) throw new Error(\`a chunk of the engine could not be fetched: HTTP \${fetched.status}\`);
+  return WebAssembly.instantiate(await fetched.arrayBuffer(), imports);
+}
+`;
+  const inlined = `const ${names[0]} = (() => {\n${helpers}${body}\nreturn { ${exported.join(', ')} };\n})();\n`
+    + names.slice(1).map((name) => `const ${name} = ${names[0]};\n`).join('');
+  let first = true;
+  const out = glue.replace(importLine, () => {
+    if (!first) return '';
+    first = false;
+    return inlined;
+  });
+  if (/from "\.\/__wasm_split\.js"/.test(out)) throw new Error('split-engine: the glue still imports the split loader');
+  return out;
 }

@@ -60,13 +60,6 @@ pub fn App(props: &AppProps) -> Html {
             let wanted = effective(&built, &history::current_query());
             if wanted == built {
                 ready(&built);
-            } else if graph_code::shown_by(&wanted) {
-                // Drawn whole when the explorer says it is ready; a failed download is said
-                // in the graph's place.
-                wasm_bindgen_futures::spawn_local(async move {
-                    let _ = graph_code::load().await;
-                    link.set(wanted);
-                });
             } else {
                 link.set(wanted);
             }

@@ -1,6 +1,7 @@
 //! The relationship view's code — its layout, its drawing and its component — which no other view
-//! uses. Built with the `split` feature, it is a wasm chunk of its own that the browser fetches
-//! the first time the graph is shown (`load`); without it, it is simply part of the engine.
+//! uses. Built with the `split` feature, it is a wasm chunk of its own (scripts/split-engine.mjs),
+//! fetched once the explorer is ready (`prefetch`), or before, for a link that shows the graph;
+//! without the feature, it is simply part of the engine.
 
 use super::graph::{GraphViewProps, RelationshipGraph};
 use crate::views::graph::{self, Visible};
@@ -79,8 +80,9 @@ fn split_code() -> Result<GraphCode, LoadFailed> {
 }
 
 /// Whether a link shows the graph, whose code must then be here before the link is drawn.
+#[cfg(target_arch = "wasm32")]
 pub fn shown_by(link: &str) -> bool {
-    crate::views::url_state::param(link, "view").as_deref() == Some("graph")
+    crate::views::url_state::view_named(link) == Some(crate::views::view_state::View::Graph)
 }
 
 /// The graph's code as the explorer sees it while rendering.
@@ -118,14 +120,22 @@ pub fn use_graph_code(wanted: bool) -> Chunk {
     }
 }
 
-/// Fetches the graph's chunk (once; a failure is not kept, so a later call tries again).
+/// Fetches the graph's chunk (once; a failure is not kept, so a later call tries again). The
+/// root's `data-graph-code` says how the last fetch went: `here` or `failed`.
 pub async fn load() -> Result<GraphCode, LoadFailed> {
     if let Some(code) = get() {
         return Ok(code);
     }
-    let code = fetch_chunk().await?;
-    LOADED.with(|l| l.set(Some(code)));
-    Ok(code)
+    let fetched = fetch_chunk().await;
+    let outcome = match fetched {
+        Ok(code) => {
+            LOADED.with(|l| l.set(Some(code)));
+            "here"
+        }
+        Err(_) => "failed",
+    };
+    let _ = gloo::utils::document_element().set_attribute("data-graph-code", outcome);
+    fetched
 }
 
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
@@ -140,21 +150,14 @@ async fn fetch_chunk() -> Result<GraphCode, LoadFailed> {
 
 /// Once the explorer is ready, its graph's code follows straight away: off the way to the first
 /// view, but here before the reader needs it, so that the graph opens without a wait and the
-/// explorer keeps working offline. The root's `data-graph-code` says when it is `here` (or
-/// `failed`: the graph then fetches it again when shown).
+/// explorer keeps working offline. If it fails, the graph fetches it again when shown.
 pub fn prefetch() {
     thread_local! {
         static STARTED: Cell<bool> = const { Cell::new(false) };
     }
-    if STARTED.with(|s| s.replace(true)) {
-        return;
+    if !STARTED.with(|s| s.replace(true)) {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = load().await;
+        });
     }
-    wasm_bindgen_futures::spawn_local(async {
-        let outcome = if load().await.is_ok() {
-            "here"
-        } else {
-            "failed"
-        };
-        let _ = gloo::utils::document_element().set_attribute("data-graph-code", outcome);
-    });
 }

@@ -109,34 +109,40 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return show_fatal_error("the page has no document to show the explorer in");
     };
+    let built = document
+        .get_element_by_id("app")
+        .and_then(|root| root.get_attribute(BUILT_LINK_ATTRIBUTE))
+        .unwrap_or_default();
+    let wanted = crate::views::url_state::effective(&built, &history::current_query());
+    if graph_code::get().is_none()
+        && (graph_code::shown_by(&built) || graph_code::shown_by(&wanted))
+    {
+        // The graph is what the page or its link shows: its code comes first, so that the page
+        // is adopted and moved to the link at once, and what the reader does meanwhile is kept
+        // by the boot script (which replays it) rather than undone by the move.
+        wasm_bindgen_futures::spawn_local(async move {
+            let here = graph_code::load().await.is_ok();
+            mount(&document, here);
+        });
+    } else {
+        mount(&document, true);
+    }
+}
+
+/// Hydrates the page as built if it can be (`graph_here`: the graph's code is, if it shows the
+/// graph), or else renders the explorer afresh, which says in the graph's place what went wrong.
+#[cfg(target_arch = "wasm32")]
+fn mount(document: &web_sys::Document, graph_here: bool) {
     let app = document.get_element_by_id("app");
     let built = app
         .as_ref()
         .and_then(|root| root.get_attribute(BUILT_LINK_ATTRIBUTE));
     announce("explorer-mounting");
     match (app, built) {
-        (Some(root), Some(link)) if as_built(&document, &root) => {
-            let wanted = crate::views::url_state::effective(&link, &history::current_query());
-            if graph_code::shown_by(&wanted) {
-                // Fetched while the page is adopted, not after: the link asks for the graph.
-                graph_code::prefetch();
-            }
-            if graph_code::get().is_none() && graph_code::shown_by(&link) {
-                // The page as built shows the graph: its code must be here to adopt it. If it
-                // cannot be fetched, the explorer is drawn afresh and says so in its place.
-                wasm_bindgen_futures::spawn_local(async move {
-                    match graph_code::load().await {
-                        Ok(_) => hydrate(root, link),
-                        Err(_) => {
-                            root.set_text_content(None);
-                            let props = AppProps { link: link.into() };
-                            yew::Renderer::<App>::with_root_and_props(root, props).render();
-                        }
-                    }
-                });
-            } else {
-                hydrate(root, link);
-            }
+        (Some(root), Some(link))
+            if as_built(document, &root) && (graph_here || !graph_code::shown_by(&link)) =>
+        {
+            hydrate(root, link);
         }
         // A page changed since it was built (translated by the browser, its comments stripped
         // by a proxy) cannot be hydrated, which would panic: render it afresh, from the same link.

@@ -97,6 +97,15 @@ pub fn param(query: &str, key: &str) -> Option<String> {
         .map(|(_, v)| v)
 }
 
+/// The view `query` names, as `decode` settles it: the last `view` that names one.
+pub fn view_named(query: &str) -> Option<View> {
+    pairs(query)
+        .flatten()
+        .filter(|(k, _)| k == "view")
+        .filter_map(|(_, v)| View::ALL.into_iter().find(|view| view_slug(*view) == v))
+        .last()
+}
+
 /// Whether `query` asks for the compact embed presentation.
 pub fn is_embed(query: &str) -> bool {
     param(query, "embed").is_some_and(|v| EMBED_VALUES.contains(&v.as_str()))
@@ -483,6 +492,23 @@ mod tests {
         }
         assert_eq!(unescape("a+b%20c"), Some("a b c".into()));
         assert_eq!(unescape("%E2%80%99"), Some("’".into()));
+    }
+
+    #[test]
+    fn the_view_a_link_names_is_the_one_decode_settles_on() {
+        let story = bundled::load().unwrap();
+        for link in [
+            "view=graph",
+            "view=graph&view=timeline",
+            "view=graph&view=graphs",
+            "item=a&view=%67raph",
+            "item=a",
+            "view=nope",
+        ] {
+            let decoded = decode(link, &story).state.view;
+            assert_eq!(view_named(link).unwrap_or(View::Cards), decoded, "{link}");
+        }
+        assert_eq!(view_named("item=a"), None);
     }
 
     #[test]
