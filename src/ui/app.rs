@@ -230,7 +230,7 @@ fn Explorer(props: &ExplorerProps) -> Html {
     });
     // Laid out the first time the graph is shown, then kept: other views never pay for it.
     let full_layout = use_mut_ref(|| None::<Rc<layout::Layout>>);
-    // The graph's code: part of the engine, or a chunk fetched when the graph is first shown.
+    // The graph's code: part of the engine, or its own chunk (see `graph_code`).
     let graph_chunk = graph_code::use_graph_code(view.view == View::Graph);
     let graph_here = match &graph_chunk {
         graph_code::Chunk::Here(code) => Some(*code),
