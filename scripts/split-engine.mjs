@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { shortenImports } from './short-imports.mjs';
 
 const [realBindgen, ...args] = process.argv.slice(2);
 const input = args.find((a) => a.endsWith('.wasm'));
@@ -53,6 +54,8 @@ try {
 
   const gluePath = join(outDir, `${outName}.js`);
   writeFileSync(gluePath, withLoader(readFileSync(gluePath, 'utf8'), readFileSync(join(work, '__wasm_split.js'), 'utf8'), chunks));
+  shortenImports(join(outDir, `${outName}_bg.wasm`), gluePath, `./${outName}_bg.js`);
+  execFileSync(process.execPath, ['--input-type=module', '--check'], { input: readFileSync(gluePath), stdio: ['pipe', 'inherit', 'inherit'] });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
