@@ -99,6 +99,8 @@ for (const [what, { files, role, words, handle }] of Object.entries(BREAKAGES)) 
 
       healed = true;
       await notice.locator('button', { hasText: 'Try again' }).click();
+      // The button goes with the notice; focus goes to the main region, not the top of the page.
+      await page.waitForFunction(() => document.activeElement?.id === 'main');
       await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
       assert.equal(await page.locator('.boot-retry').count(), 0, 'the notice goes once the engine runs');
       await page.click('#open-jeff-sessions');
@@ -110,6 +112,27 @@ for (const [what, { files, role, words, handle }] of Object.entries(BREAKAGES)) 
     }
   });
 }
+
+test('after "Try again", focus goes back to the control the reader tapped, which the engine then answers', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  let healed = false;
+  await page.route(ENGINE_WASM, (route) => (healed ? route.continue() : route.fulfill({ status: 500, body: 'broken' })));
+  try {
+    await page.goto(env.server.url);
+    await page.click('#open-jeff-sessions');
+    const retry = page.locator('.boot-retry button', { hasText: 'Try again' });
+    await retry.waitFor();
+    healed = true;
+    await retry.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'open-jeff-sessions'
+      && document.activeElement.getAttribute('aria-busy') === 'true');
+    await page.waitForSelector('#detail[data-id="jeff-sessions"]');
+  } finally {
+    await context.close();
+  }
+});
 
 test('a download that is slow but arriving is never offered "Try again"', async () => {
   const settings = JSON.parse(await (await fetch(env.server.url)).text().then((html) => html.match(/<script type="application\/json" id="explorer-settings">([^<]*)</)[1]));
@@ -376,6 +399,7 @@ for (const [what, handle] of Object.entries(CHUNK_BREAKAGES)) {
       await page.click('.views__button:has-text("Relationships")');
       await page.locator('.graph-chunk button', { hasText: 'Try again' }).click();
       await page.waitForSelector('#node-jeff-sessions');
+      await page.waitForFunction(() => document.activeElement?.id === 'main');
       assert.equal(await page.locator('.graph-chunk').count(), 0, 'the notice goes once the graph is drawn');
       assert.equal(requests, 3, 'the failed download after the engine, the one when the graph was shown, and the one that worked');
       assert.deepEqual(problems.pageErrors, []);

@@ -20,8 +20,8 @@ const DESKTOP = { width: 1280, height: 900 };
 /**
  * A mid-range phone: a 390×844 touch screen, a CPU 4× slower than this machine's, and a 1.6 Mbit/s
  * down, 750 kbit/s up, 150 ms round-trip connection (DevTools' network and CPU throttling through
- * CDP; the figures of Lighthouse's mobile profile). e2e/server.mjs serves uncompressed, so the
- * throttled link carries the raw bytes.
+ * CDP; the figures of Lighthouse's mobile profile). e2e/server.mjs serves the build's brotli copies
+ * (scripts/compress.mjs) to a browser that accepts them, as a static host would.
  */
 const PHONE = {
   viewport: { width: 390, height: 844 },
@@ -29,7 +29,7 @@ const PHONE = {
   network: { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 },
 };
 const PHONE_LABEL = `390×844, CPU ${PHONE.cpu}× slower, ${PHONE.network.downloadThroughput * 8 / 1e6} Mbit/s down, `
-  + `${PHONE.network.uploadThroughput * 8 / 1e3} kbit/s up, ${PHONE.network.latency} ms round trip, served uncompressed`;
+  + `${PHONE.network.uploadThroughput * 8 / 1e3} kbit/s up, ${PHONE.network.latency} ms round trip, served as brotli`;
 const ENTITY = 'dmitry-peskov';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -190,8 +190,13 @@
         retry.className = 'button';
         retry.textContent = 'Try again';
         retry.addEventListener('click', function () {
+          var waiting = null;
+          clicks.forEach(function (key) { var el = find(key); if (el) { busy(el, true); waiting = waiting || el; } });
+          // The notice goes with the button that had focus: focus goes back to the control the
+          // reader is waiting on (or the main region), not to the top of the page.
+          var back = waiting || document.getElementById('main');
           clearNotice();
-          clicks.forEach(function (key) { var el = find(key); if (el) busy(el, true); });
+          if (back) back.focus({ preventScroll: true });
           load();
         });
         notice.appendChild(retry);
