@@ -10,6 +10,14 @@ use story_core::story;
 const DEFAULT_STORY: &str = "stories/sessions-kislyak";
 
 fn main() {
+    // The engine is split after linking (scripts/split-engine.mjs), which needs the linker's
+    // relocations: asked of the engine's link alone. Everything else linked for wasm (the editor,
+    // the component tests) would otherwise carry them, more than a megabyte of sections.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
+        && std::env::var_os("CARGO_FEATURE_SPLIT").is_some()
+    {
+        println!("cargo:rustc-link-arg-bin=story-explorer=--emit-relocs");
+    }
     println!("cargo:rerun-if-env-changed=STORY_DIR");
     // `ITEM_PAGES=0` turns off the items' own pages (views::share::ITEM_PAGES): the app, which
     // links to them, and the prerender step, which writes them, read the same constant.

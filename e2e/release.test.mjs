@@ -32,6 +32,44 @@ test('the release bundle carries no fixture code, strings or pages', () => {
   assert.ok(FIXTURE_STRINGS.slice(0, 5).every((s) => body.includes(s)), 'the test build has the fixtures');
 });
 
+/** The names of the custom sections of the wasm module in `bytes`. */
+function customSections(bytes) {
+  const names = [];
+  const leb = (at) => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return [value, at];
+    }
+  };
+  for (let at = 8; at < bytes.length;) {
+    const [size, start] = leb(at + 1);
+    if (bytes[at] === 0) {
+      const [length, from] = leb(start);
+      names.push(bytes.subarray(from, from + length).toString('utf8'));
+    }
+    at = start + size;
+  }
+  return names;
+}
+
+test('no wasm of the bundle, the editor\'s included, carries the linker\'s sections that only the split needs', () => {
+  const wasm = [];
+  const walk = (dir) => readdirSync(dir).forEach((f) => {
+    const path = join(dir, f);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (f.endsWith('.wasm')) wasm.push(path);
+  });
+  walk(RELEASE);
+  assert.ok(wasm.some((f) => f.includes('story-editor')), `the editor's wasm is among ${wasm}`);
+  assert.ok(wasm.length >= 3, `the engine, its graph's chunk and the editor: ${wasm}`);
+  for (const file of wasm) {
+    const linker = customSections(readFileSync(file)).filter((n) => n === 'linking' || n.startsWith('reloc.'));
+    assert.deepEqual(linker, [], `${file} carries the linker's sections`);
+  }
+});
+
 test('a release page asked for a generated story shows the bundled one and says so', async () => {
   const server = await serve(RELEASE);
   const context = await env.browser.newContext();
