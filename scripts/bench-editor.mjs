@@ -195,7 +195,8 @@ try {
   if (!wasm || !names.includes(glue)) throw new Error(`no editor wasm and glue in ${editDir} (scripts/build-editor.sh builds them)`);
   console.log(`The editor (${editDir}/): its wasm and JS glue`);
   printTable([wasm, glue].map((name) => ({ name, ...sizes(readFileSync(join(editDir, name))) })));
-  const all = names.map((name) => sizes(readFileSync(join(editDir, name))))
+  // The build's .br and .gz copies are the same files again (scripts/compress.mjs).
+  const all = names.filter((name) => !/\.(br|gz)$/.test(name)).map((name) => sizes(readFileSync(join(editDir, name))))
     .reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }));
   console.log(`  every file of edit/ (index.html, styles, icon too): ${all.raw} B raw, ${all.gzip} B gzip, ${all.brotli} B brotli`);
 
