@@ -99,8 +99,8 @@ for (const [what, { files, role, words, handle }] of Object.entries(BREAKAGES)) 
 
       healed = true;
       await notice.locator('button', { hasText: 'Try again' }).click();
-      // The button goes with the notice; focus goes to the main region, not the top of the page.
-      await page.waitForFunction(() => document.activeElement?.id === 'main');
+      // The button goes with the notice; focus goes back where the reader was, not to the top.
+      await page.waitForFunction(() => document.activeElement?.id === 'search');
       await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
       assert.equal(await page.locator('.boot-retry').count(), 0, 'the notice goes once the engine runs');
       await page.click('#open-jeff-sessions');

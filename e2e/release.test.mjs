@@ -55,6 +55,7 @@ function customSections(bytes) {
 }
 
 test('no wasm of the bundle, the editor\'s included, carries the linker\'s sections that only the split needs', () => {
+  assert.ok(RELEASE, 'RELEASE_DIST names the release bundle (scripts/test.sh sets it)');
   const wasm = [];
   const walk = (dir) => readdirSync(dir).forEach((f) => {
     const path = join(dir, f);

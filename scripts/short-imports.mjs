@@ -18,11 +18,12 @@ export function shortenImports(wasmPath, gluePath, moduleName) {
     return renamed.get(field);
   };
   const newWasm = mapImportSection(wasm, (module, field) => (module === moduleName ? ['w', rename(field)] : [module, field]));
+  sameImports(wasm, newWasm, renamed, moduleName);
   writeFileSync(wasmPath, newWasm);
-  writeFileSync(gluePath, withoutLineComments(renameKeys(glue, renamed, moduleName)));
+  writeFileSync(gluePath, withoutCastNotes(renameKeys(glue, renamed, moduleName)));
 }
 
-/** `a` … `z`, `A` … `Z`, then `ab` …: identifiers that are never a JS keyword. */
+/** `a` … `z`, `A` … `Z`, then `ab` …; some are keywords (`if`, `in`), which object keys may be. */
 function shortName(index) {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   let name = letters[index % letters.length];
@@ -51,17 +52,26 @@ function renameKeys(glue, renamed, moduleName) {
   return out;
 }
 
-/** Drops the lines that hold only a `//` comment (wasm-bindgen's notes), unless a template
- * literal spans lines, where such a line could be text. */
-function withoutLineComments(js) {
-  const spansLines = js.split('\n').some((line) => (line.match(/`/g) ?? []).length % 2 === 1);
-  return spansLines ? js : js.replace(/^[ \t]*\/\/.*\n/gm, '');
+/** Drops wasm-bindgen's notes on its cast intrinsics, the glue's longest comments: lines of the
+ * one form it writes them in, which no text of the glue takes. */
+function withoutCastNotes(js) {
+  return js.replace(/^[ \t]*\/\/ Cast intrinsic for `[^`\n]*`\.\n/gm, '');
+}
+
+/** Checks, by compiling both, that the new module imports what the old one did, in its order and
+ * of its kinds, under the new names. */
+function sameImports(before, after, renamed, moduleName) {
+  const expected = WebAssembly.Module.imports(new WebAssembly.Module(before)).map(({ module, name, kind }) => (
+    module === moduleName ? { module: 'w', name: renamed.get(name), kind } : { module, name, kind }));
+  const actual = WebAssembly.Module.imports(new WebAssembly.Module(after));
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error('short-imports: the renamed engine does not import what the engine did');
 }
 
 function readLeb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
+    if (at >= bytes.length || shift > 28) throw new Error('short-imports: a number runs past its section or its 32 bits');
     const byte = bytes[at++];
     value += (byte & 0x7f) * 2 ** shift;
     shift += 7;
@@ -84,6 +94,7 @@ const name = (text) => [...leb(Buffer.byteLength(text)), ...Buffer.from(text)];
 
 /** The module with its import section rewritten by `map(module, field) -> [module, field]`. */
 function mapImportSection(wasm, map) {
+  if (wasm.readUInt32BE(0) !== 0x0061736d || wasm.readUInt32LE(4) !== 1) throw new Error('short-imports: not a wasm module of version 1');
   const parts = [wasm.subarray(0, 8)];
   let seen = false;
   for (let at = 8; at < wasm.length;) {

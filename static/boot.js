@@ -175,6 +175,10 @@
       clearNotice();
       if (how === 'failed') unmarkPending();
       var last = attempt >= (settings.engineTries || 1);
+      // Where the reader was when the notice came: Try again takes them back there.
+      var place = document.activeElement;
+      var app = explorer();
+      if (!place || !app || !app.contains(place)) place = null;
       notice = document.createElement('div');
       notice.className = 'boot-retry';
       notice.setAttribute('role', how === 'slow' ? 'status' : 'alert');
@@ -193,10 +197,12 @@
           var waiting = null;
           clicks.forEach(function (key) { var el = find(key); if (el) { busy(el, true); waiting = waiting || el; } });
           // The notice goes with the button that had focus: focus goes back to the control the
-          // reader is waiting on (or the main region), not to the top of the page.
-          var back = waiting || document.getElementById('main');
+          // reader is waiting on, or where they were, or the main region; never the top of the page.
+          var back = waiting || (place && place.isConnected ? place : null);
+          var main = document.getElementById('main');
           clearNotice();
-          if (back) back.focus({ preventScroll: true });
+          if (back) back.focus({ preventScroll: embed });
+          if (main && document.activeElement !== back) main.focus({ preventScroll: true });
           load();
         });
         notice.appendChild(retry);
