@@ -305,6 +305,104 @@ test('a saved session this editor cannot read is said, kept aside, and the edito
   }
 });
 
+test('what an editor types into a field is kept through a reload before they leave it', { skip }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await editor(context);
+  try {
+    await draftSeed(page);
+    await open(page, 'dmitry-peskov');
+    const role = page.locator('#f-dmitry-peskov-role');
+    const before = await role.inputValue();
+    // Typed, not left: the field's change has not reached the story when the page reloads.
+    await role.fill('');
+    await role.pressSequentially('Kremlin spokesman, as typed');
+    await page.reload();
+    await page.waitForSelector('html[data-ready]', { state: 'attached' });
+    await page.waitForFunction(() => /What you were typing in “Role” when the page closed is kept/.test(document.querySelector('.editor-note')?.textContent ?? ''));
+    assert.equal(await page.locator('#f-dmitry-peskov-role').inputValue(), 'Kremlin spokesman, as typed', 'the item is open on the kept words');
+    // In the story, not only in the field: a second reload, with nothing typed, shows it too.
+    await page.reload();
+    await page.waitForSelector('html[data-ready]', { state: 'attached' });
+    await open(page, 'dmitry-peskov');
+    assert.equal(await page.locator('#f-dmitry-peskov-role').inputValue(), 'Kremlin spokesman, as typed');
+    assert.equal(await page.locator('.editor-note').count(), 0, 'said once');
+    // And Undo takes it back.
+    await page.click('button:text-is("Undo")');
+    await page.waitForFunction((before) => document.querySelector('#f-dmitry-peskov-role')?.value === before, before);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the editor finds what the build would refuse, the editorial rules included, and says it in the form’s words', { skip }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await editor(context);
+  try {
+    await draftSeed(page);
+    // Zakharova's paragraph does not name Peskov: as his, with the draft's reason taken out,
+    // the quote needs one.
+    await setField(page, 'zakharova-i-ts-an-attempt-of', 'speaker', 'Dmitry Peskov', {
+      fn: () => document.querySelector('li[data-id="zakharova-i-ts-an-attempt-of"] .item-row__detail')?.textContent === 'Dmitry Peskov',
+    });
+    await setField(page, 'zakharova-i-ts-an-attempt-of', 'inferred', '', {
+      fn: () => document.querySelector('#f-zakharova-i-ts-an-attempt-of-inferred')?.value === '',
+    });
+    await page.waitForFunction(() => /Dmitry Peskov is not named in the paragraph these words come from: say why the speaker is taken to be them under “Inferred: why”/
+      .test(document.querySelector('#f-zakharova-i-ts-an-attempt-of-speaker-problems')?.textContent ?? ''));
+    assert.match(await status(page), /1 problem$/);
+    await page.click('details.export > summary');
+    assert.match(squash(await page.textContent('.export__panel')), /The build refuses it until/);
+    // Given a reason, the build takes it.
+    await setField(page, 'zakharova-i-ts-an-attempt-of', 'inferred', 'A test of the rule.', {
+      fn: () => !document.querySelector('#f-zakharova-i-ts-an-attempt-of-speaker-problems'),
+    });
+    assert.match(await status(page), /no problems$/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a mouse drag over the article selects the words it was aimed at, though the bar above the text grows', { skip }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await editor(context);
+  try {
+    await draftSeed(page);
+    // Where the words are before the drag: the first and last characters of a phrase of the
+    // fourth paragraph, which the bar's buttons would push down once anything is selected.
+    const phrase = 'The Russian Kremlin was denying';
+    const points = await page.evaluate((phrase) => {
+      // The phrase may run over several marks, so over several text nodes.
+      const walker = document.createTreeWalker(document.querySelector('.article-text'), NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      let text = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) { nodes.push([node, text.length]); text += node.data; }
+      const at = text.indexOf(phrase);
+      if (at < 0) return null;
+      const box = (offset) => {
+        const [node, start] = nodes.findLast(([, start]) => start <= offset);
+        const r = document.createRange();
+        r.setStart(node, offset - start);
+        r.setEnd(node, offset - start + 1);
+        return r.getBoundingClientRect();
+      };
+      const first = box(at), last = box(at + phrase.length - 1);
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }, phrase);
+    assert.ok(points, 'the phrase is in the article pane');
+    await page.mouse.move(points.x1, points.y1);
+    await page.mouse.down();
+    await page.mouse.move(points.x2, points.y2, { steps: 12 });
+    await page.mouse.up();
+    await page.waitForFunction(() => /^Selected:/.test(document.querySelector('.selection-bar__words')?.textContent ?? ''));
+    assert.equal(squash(await page.textContent('.selection-bar__words q')), phrase);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('on a phone the editor starts on the article, with the items and the preview one tap away', { skip }, async () => {
   const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const { page, errors } = await editor(context);
@@ -315,6 +413,22 @@ test('on a phone the editor starts on the article, with the items and the previe
     assert.ok(top < 844, `the article starts on the first screen (at ${top} px)`);
     assert.equal(await page.isVisible('.pane--items'), false);
     assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth), 'nothing wider than the screen');
+    // Words made a place: the new place's row is what the editor sees next, focused, on the
+    // items' tab; the article, where a second tap would make a second place, is put away.
+    const rows = await page.locator('li.item-row').count();
+    await page.fill('#find-words', 'Oval Office');
+    await page.click('.selection-bar__find button');
+    await page.locator('.selection-bar__make button:text-is("Place")').tap();
+    await page.waitForSelector('.pane--items', { state: 'visible' });
+    assert.equal(await page.isVisible('.pane--article'), false);
+    assert.equal(await page.locator('li.item-row').count(), rows + 1);
+    const made = await page.evaluate(() => {
+      const row = document.activeElement.closest('li.item-row');
+      const box = document.activeElement.getBoundingClientRect();
+      return row && { words: row.querySelector('.item-form__words')?.textContent, top: box.top, bottom: box.bottom };
+    });
+    assert.equal(made?.words, 'Oval Office', 'focus is on the new place, its form open');
+    assert.ok(made.top >= 0 && made.bottom <= 844, `and on screen (${made.top} to ${made.bottom} px)`);
     await page.click('.editor-tabs button:text-matches("^Items")');
     await page.waitForSelector('.pane--items', { state: 'visible' });
     assert.equal(await page.isVisible('.pane--article'), false);
@@ -323,6 +437,10 @@ test('on a phone the editor starts on the article, with the items and the previe
     const small = await page.evaluate(() => [...document.querySelectorAll('.editor button, .editor label, .editor input, .item-row__kind')]
       .filter((e) => e.offsetParent && parseFloat(getComputedStyle(e).fontSize) < 12).length);
     assert.equal(small, 0, 'no label under 12 px');
+    // Export's panel opens inside the screen, wherever the wrapped row puts its button.
+    await page.click('details.export > summary');
+    const panel = await page.locator('.export__panel').boundingBox();
+    assert.ok(panel.x >= 0 && panel.x + panel.width <= 390, `the export panel is on screen (${panel.x} to ${panel.x + panel.width} px)`);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -135,6 +135,9 @@ fn field(message: &str) -> (Option<String>, &str) {
 /// What an editor reads for a problem: the common ones said for the page, the rest as the
 /// build says them, capitalized and closed.
 fn editor_words(field: Option<&str>, rest: &str, whole: &str) -> String {
+    if let Some(words) = inference_words(whole) {
+        return words;
+    }
     if let Some(n) = occurs(rest) {
         return format!(
             "These words occur {n} times in the article; select a longer passage, or select \
@@ -159,6 +162,28 @@ fn editor_words(field: Option<&str>, rest: &str, whole: &str) -> String {
         }
     }
     sentence(whole)
+}
+
+/// The editorial rules ask for a reason "with `inferred = \"…\"`", as the file writes it; the
+/// form has a field for it.
+fn inference_words(message: &str) -> Option<String> {
+    if let Some(head) = message.strip_suffix("with `inferred = \"…\"`") {
+        const UNNAMED: &str =
+            "` is not named in the paragraph this comes from; say why it is taken to be ";
+        let unnamed = head
+            .split_once(" `")
+            .and_then(|(field, rest)| Some((field, rest.split_once(UNNAMED)?.1.trim_end())));
+        return Some(match unnamed {
+            Some((field, name)) => format!(
+                "{name} is not named in the paragraph these words come from: say why the {field} \
+                 is taken to be them under “Inferred: why”."
+            ),
+            None => sentence(&format!("{head}under “Inferred: why”")),
+        });
+    }
+    message
+        .strip_suffix("with `published_note = \"…\"`")
+        .map(|head| sentence(&format!("{head}under “Note on the date”")))
 }
 
 fn choose(field: &str) -> &str {
@@ -195,6 +220,34 @@ fn sentence(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_the_editorial_rules_ask_for_names_the_forms_field() {
+        let p = read(
+            "quote `stam-patient`",
+            "speaker `niek-stam` is not named in the paragraph this comes from; say why it is taken to be Niek Stam with `inferred = \"…\"`",
+            "whole",
+        );
+        assert_eq!(p.field.as_deref(), Some("speaker"));
+        assert_eq!(
+            p.message,
+            "Niek Stam is not named in the paragraph these words come from: say why the speaker \
+             is taken to be them under “Inferred: why”."
+        );
+        let p = read(
+            "entity `e`",
+            "role word \"senator\" is not in a paragraph that names Jeff Sessions; say why the role is theirs with `inferred = \"…\"`",
+            "whole",
+        );
+        assert_eq!(p.message, "Role word \"senator\" is not in a paragraph that names Jeff Sessions; say why the role is theirs under “Inferred: why”.");
+        let p = read(
+            "story metadata",
+            "published: the article does not print 2017-03-02; say how the date was set with `published_note = \"…\"`",
+            "whole",
+        );
+        assert_eq!(p.field.as_deref(), Some("published"));
+        assert_eq!(p.message, "Published: the article does not print 2017-03-02; say how the date was set under “Note on the date”.");
+    }
 
     #[test]
     fn items_and_fields_are_read_from_the_builds_words() {

@@ -9,6 +9,7 @@ pub mod form;
 pub mod outline;
 pub mod runs;
 pub mod shortcuts;
+pub mod typing;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 

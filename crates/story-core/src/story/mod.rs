@@ -5,7 +5,7 @@
 //! article exactly once, every reference points at an item of the right kind and every event has
 //! a date. The app treats it as immutable and shares it behind an `Rc`.
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "editorial")]
 mod inference;
 mod model;
 pub mod packed;
@@ -13,7 +13,7 @@ mod span;
 mod validate;
 pub mod words;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "editorial")]
 pub use inference::names;
 pub use model::*;
 pub use span::ArticleIndex;

@@ -67,10 +67,11 @@ pub fn validate(mut file: StoryFile, article: &str) -> Result<Story, Vec<Problem
     check_references(&file, &index, &mut check);
     check_words(&file, &mut check);
     check_bidi(&file, &mut check);
-    // Editorial rules, checked where stories are built and tested: the bundle carries a story
-    // that passed them, and the load-time check is about what a corrupted bundle breaks (spans,
-    // references, dates). Leaving them out of the wasm saves 4 KB gzip.
-    #[cfg(not(target_arch = "wasm32"))]
+    // Editorial rules, checked where stories are built, tested and edited (the editor's wasm
+    // included): the reader's bundle carries a story that passed them, and its load-time check is
+    // about what a corrupted bundle breaks (spans, references, dates). Leaving them out of the
+    // reader's wasm saves 4 KB gzip.
+    #[cfg(feature = "editorial")]
     check_inferences(&file, &paragraphs, &mut check);
     resolve_dates(&mut file, &mut check);
 
@@ -266,7 +267,7 @@ fn check_words(file: &StoryFile, check: &mut Checker) {
 /// Every inference is disclosed: where the article does not state a value outright, the item
 /// says why it was chosen (see `inference`), and the publication date, when the article does not
 /// print it, says how it was set.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "editorial")]
 fn check_inferences(file: &StoryFile, paragraphs: &[Range<usize>], check: &mut Checker) {
     for needed in super::inference::missing(file, check.article, &check.index, paragraphs) {
         check.report(&needed.item, needed.message);

@@ -160,15 +160,50 @@ pub fn ArticlePane(props: &ArticlePaneProps) -> Html {
         let (root, on_selection) = (root.clone(), props.on_selection.clone());
         use_effect_with((), move |_| {
             let document = gloo::utils::document();
-            let listener =
-                gloo::events::EventListener::new(&document, "selectionchange", move |_| {
-                    if let Some(el) = root.cast::<Element>() {
-                        if let Some(read) = read_selection(&el) {
-                            on_selection.emit(read);
-                        }
+            // While a button is held down in the article, the selection is said once it is let
+            // go: the words and buttons it shows above the text would move the text under the
+            // pointer mid-drag, and the drag would end on other words than the ones aimed at.
+            let held = Rc::new(std::cell::Cell::new(false));
+            let report = move || {
+                if let Some(el) = root.cast::<Element>() {
+                    if let Some(read) = read_selection(&el) {
+                        on_selection.emit(read);
                     }
-                });
-            move || drop(listener)
+                }
+            };
+            let report = Rc::new(report);
+            let changed = {
+                let (held, report) = (held.clone(), report.clone());
+                gloo::events::EventListener::new(&document, "selectionchange", move |_| {
+                    if !held.get() {
+                        report();
+                    }
+                })
+            };
+            let pressed = {
+                let held = held.clone();
+                gloo::events::EventListener::new(&document, "pointerdown", move |e| {
+                    let in_article = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<Element>().ok())
+                        .and_then(|t| t.closest(".article-text").ok().flatten())
+                        .is_some();
+                    let mouse = e
+                        .dyn_ref::<web_sys::PointerEvent>()
+                        .is_some_and(|p| p.pointer_type() != "touch");
+                    held.set(in_article && mouse);
+                })
+            };
+            // Let go anywhere, or the press taken over by the browser: the selection as it is now.
+            let released = ["pointerup", "pointercancel", "blur"].map(|name| {
+                let (held, report) = (held.clone(), report.clone());
+                gloo::events::EventListener::new(&gloo::utils::window(), name, move |_| {
+                    if held.replace(false) {
+                        report();
+                    }
+                })
+            });
+            move || drop((changed, pressed, released))
         });
     }
     {

@@ -4,6 +4,7 @@
 use super::state::{Act, Note, Shared};
 use crate::form::{entity_id, fields, value, FieldRow, Input};
 use crate::outline::Row;
+use crate::typing::Typing;
 use std::ops::Range;
 use story_edit::{Edit, Problem, Session};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -108,6 +109,7 @@ pub fn ItemForm(props: &ItemFormProps) -> Html {
             );
             Callback::from(move |e: Event| {
                 let text = typed(&e);
+                super::storage::typing_done();
                 if text.trim() == row.value.trim() {
                     return;
                 }
@@ -117,6 +119,18 @@ pub fn ItemForm(props: &ItemFormProps) -> Html {
                     field: row.field,
                     value: v,
                 }));
+            })
+        };
+        // Kept at every keystroke, so that a reload or a closed tab before the field is left
+        // loses nothing (see `crate::typing`).
+        let oninput = {
+            let (item, field) = (id.clone(), r.key);
+            Callback::from(move |e: InputEvent| {
+                super::storage::keep_typing(&Typing {
+                    item: item.clone(),
+                    field: field.to_owned(),
+                    text: typed(&e),
+                })
             })
         };
         // Keyed by item and field only: a refused value stays as typed, and focus stays put.
@@ -130,18 +144,18 @@ pub fn ItemForm(props: &ItemFormProps) -> Html {
             },
             Input::Long | Input::Lines | Input::Entities => html! {
                 <textarea id={input_id.clone()} rows={if matches!(r.input, Input::Long) { "3" } else { "2" }}
-                    value={r.value.clone()} aria-describedby={described} aria-invalid={invalid} {onchange} />
+                    value={r.value.clone()} aria-describedby={described} aria-invalid={invalid} {onchange} {oninput} />
             },
             Input::Entity => html! {
                 <input id={input_id.clone()} type="text" list="entity-names" autocomplete="off" value={r.value.clone()}
-                    aria-describedby={described} aria-invalid={invalid} {onchange} />
+                    aria-describedby={described} aria-invalid={invalid} {onchange} {oninput} />
             },
             Input::Date => html! {
                 <input id={input_id.clone()} type="text" inputmode="numeric" placeholder="YYYY-MM-DD" value={r.value.clone()}
-                    aria-describedby={described} aria-invalid={invalid} {onchange} />
+                    aria-describedby={described} aria-invalid={invalid} {onchange} {oninput} />
             },
             Input::Text => html! {
-                <input id={input_id.clone()} type="text" value={r.value.clone()} aria-describedby={described} aria-invalid={invalid} {onchange} />
+                <input id={input_id.clone()} type="text" value={r.value.clone()} aria-describedby={described} aria-invalid={invalid} {onchange} {oninput} />
             },
         };
         html! {

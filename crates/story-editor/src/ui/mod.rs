@@ -78,6 +78,29 @@ pub fn Editor() -> Html {
         ),
     });
     let selection = use_state_eq(|| None::<Range<usize>>);
+    {
+        // Words typed into a field the page closed on, before the field was left: into the
+        // story, with the item open and a note that says so.
+        let (dispatcher, session) = (state.dispatcher(), state.session.clone());
+        use_effect_with((), move |_| {
+            let kept = storage::take_typing();
+            let restored = session.zip(kept).and_then(|(s, kept)| {
+                crate::typing::restore(&s.borrow(), &kept).map(|r| (kept, r))
+            });
+            if let Some((kept, (edit, label))) = restored {
+                dispatcher.dispatch(Act::Edit(edit));
+                dispatcher.dispatch(Act::Select(Some(kept.item)));
+                dispatcher.dispatch(Act::Say(Note {
+                    text: format!(
+                        "What you were typing in “{label}” when the page closed is kept: it is in the story now (Undo takes it back)."
+                    ),
+                    error: false,
+                    about: None,
+                    force_delete: None,
+                }));
+            }
+        });
+    }
     use_effect_with((), |_| mark_ready());
     {
         let dispatcher = state.dispatcher();
@@ -128,6 +151,25 @@ pub fn Editor() -> Html {
         use_effect_with(state.tab, move |_| {
             if !first.replace(false) {
                 gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        });
+    }
+    {
+        // An item just made: its row on screen and focused, its form open below it. After the
+        // effect above, which a move to the items' tab triggers in the same render.
+        let selected = state.selected.clone();
+        use_effect_with(state.reveal, move |reveal| {
+            let row = selected.filter(|_| *reveal > 0).and_then(|id| {
+                gloo::utils::document()
+                    .query_selector(&format!(
+                        "li.item-row[data-id=\"{id}\"] > .item-row__button"
+                    ))
+                    .ok()
+                    .flatten()
+            });
+            if let Some(button) = row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+                button.scroll_into_view();
+                let _ = button.focus();
             }
         });
     }

@@ -57,6 +57,8 @@ pub struct EditorState {
     pub starting: bool,
     /// Why the last change could not be kept in the browser's storage, while that lasts.
     pub unsaved: Option<String>,
+    /// Moves each time the selected item is to be brought on screen and focused: one just made.
+    pub reveal: u64,
 }
 
 pub enum Act {
@@ -93,11 +95,19 @@ impl EditorState {
             tab: Tab::Article,
             starting: false,
             unsaved: None,
+            reveal: 0,
         };
         if let Some(s) = session {
             state.take(s);
         }
         state
+    }
+
+    /// An item was just made: its form next, on screen and focused (on a phone, the items'
+    /// tab rather than the article, where a second tap would make it again).
+    fn made(&mut self) {
+        self.tab = Tab::Items;
+        self.reveal += 1;
     }
 
     fn take(&mut self, session: Session) {
@@ -177,6 +187,7 @@ impl Reducible for EditorState {
             tab: self.tab,
             starting: self.starting,
             unsaved: self.unsaved.clone(),
+            reveal: self.reveal,
         };
         match act {
             Act::Offer(session) if next.session.is_some() => {
@@ -203,6 +214,7 @@ impl Reducible for EditorState {
                     Ok(applied) => {
                         if let Some(made) = applied.made {
                             next.selected = Some(made);
+                            next.made();
                         } else if next
                             .selected
                             .as_ref()
@@ -244,6 +256,7 @@ impl Reducible for EditorState {
                             next.refused(error, Some(id.clone()));
                         }
                         next.selected = Some(id);
+                        next.made();
                         next.changed();
                     }
                     Err(error) => next.refused(error, None),

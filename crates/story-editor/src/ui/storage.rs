@@ -1,5 +1,6 @@
 //! The session in the browser's storage: written after every change, read when the page opens.
 
+use crate::typing::{Typing, TYPING_KEY};
 use crate::{STORAGE_KEY, UNREADABLE_KEY};
 use story_edit::Session;
 
@@ -40,4 +41,26 @@ pub fn load() -> Result<Option<Session>, String> {
              “{UNREADABLE_KEY}” in this site's storage; start again below."
         )
     })
+}
+
+/// Keeps the words being typed into a field (see `crate::typing`); at worst, not kept.
+pub fn keep_typing(typing: &Typing) {
+    if let Some(store) = storage() {
+        let _ = store.set_item(TYPING_KEY, &typing.encode());
+    }
+}
+
+/// The field's words are in the story now (or were left as they were).
+pub fn typing_done() {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(TYPING_KEY);
+    }
+}
+
+/// The words typed into a field that the page closed on, once: taken out of storage.
+pub fn take_typing() -> Option<Typing> {
+    let store = storage()?;
+    let kept = store.get_item(TYPING_KEY).ok().flatten();
+    let _ = store.remove_item(TYPING_KEY);
+    Typing::decode(&kept?)
 }
