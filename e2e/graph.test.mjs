@@ -394,3 +394,29 @@ test('the most connected are always named, upright, sideways and on a desktop, a
     }
   }
 });
+
+test('a node opened on a phone leaves the graph in sight, its neighbourhood lit, with the detail right below it; beside it on a wide page', async () => {
+  for (const [width, height] of [[390, 844], [360, 640], [1280, 900]]) {
+    const { page, problems, close } = await openGraph('', { width, height });
+    try {
+      const canvas = page.locator('.graph__canvas');
+      await canvas.scrollIntoViewIfNeeded();
+      await page.click('.node[data-id="jeff-sessions"]');
+      await page.waitForSelector('#detail');
+      await page.waitForFunction(() => document.activeElement?.id === 'detail-title');
+      const [c, d, title] = [await canvas.boundingBox(), await page.locator('#detail').boundingBox(), await page.locator('#detail-title').boundingBox()];
+      const shown = Math.min(c.y + c.height, height) - Math.max(c.y, 0);
+      assert.ok(shown >= c.height * 0.75, `${width} px: ${Math.round(shown)} of the canvas's ${c.height} px in sight`);
+      assert.ok(await page.locator('.node--lit').count() > 0, `${width} px: the neighbourhood is lit`);
+      assert.ok(title.y >= -1 && title.y + title.height <= height + 1, `${width} px: the detail's title, which has focus, is in sight`);
+      if (width < 960) {
+        assert.ok(d.y >= c.y + c.height && d.y < c.y + c.height + 48, `${width} px: the detail starts right below the canvas (${d.y} px; the canvas ends at ${c.y + c.height} px)`);
+      } else {
+        assert.ok(d.x >= c.x + c.width, `${width} px: the detail is beside the canvas (${d.x} px; the canvas ends at ${c.x + c.width} px)`);
+      }
+      assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [], pageErrors: [] });
+    } finally {
+      await close();
+    }
+  }
+});

@@ -148,10 +148,13 @@ for (const width of [320, 360, 700, 1280]) {
           }, [`${env.server.url}?${query}`, n]);
           const frame = await embedded(hostPage, `iframe[data-n="${n}"]`);
           await heightsAgree(hostPage, frame, `${query}, as opened`);
-          for (let step = 2; await frame.isVisible('.embed-more'); step += 1) {
+          // An open item has already lifted the cap as far as its detail goes: each step from there.
+          while (await frame.isVisible('.embed-more')) {
+            const shown = Number(await frame.getAttribute('main', 'data-pages'));
+            const next = shown >= 3 ? 'all' : String(shown + 1);
             await frame.click('.embed-more');
-            await frame.waitForSelector(`main[data-pages="${step === 4 ? 'all' : step}"]`, { state: 'attached' });
-            await heightsAgree(hostPage, frame, `${query}, "Show more" to page ${step}`);
+            await frame.waitForSelector(`main[data-pages="${next}"]`, { state: 'attached' });
+            await heightsAgree(hostPage, frame, `${query}, "Show more" to page ${next}`);
           }
           if (item || view === 'article') continue;
           if (view === 'claims') {
@@ -246,5 +249,52 @@ test('an embed is light in a dark system unless its link asks; a page of its own
     assert.equal(await background(), 'rgb(255, 255, 255)', 'an unknown theme: an embed stays light');
   } finally {
     await context.close();
+  }
+});
+
+test('on a phone, an item tapped in an embed opens right where the reader is, not at the frame’s top out of sight', async () => {
+  for (const [view, opener] of [['cards', '.cards__grid > li:nth-child(2) .card__open'], ['timeline', '.tl-event:nth-child(1) .tl-event__open'], ['graph', '.node[data-id="sergey-kislyak"]']]) {
+    const host = await hostArticle(await snippetFor(`view=${view}&embed=1`), { above: 200 });
+    const context = await env.browser.newContext({ ...DEVICES.phone, saveData: false });
+    const hostPage = await context.newPage();
+    try {
+      await hostPage.goto(host.url);
+      const frame = await embedded(hostPage);
+      await heightsAgree(hostPage, frame, view);
+      // The host article scrolled so that the item is in the middle of the screen.
+      const target = frame.locator(opener).first();
+      const before = await target.boundingBox();
+      await hostPage.evaluate((y) => scrollBy(0, y - innerHeight / 2), before.y);
+      await painted(frame);
+      const at = await target.boundingBox();
+      const canvasAt = view === 'graph' ? await frame.locator('.graph__canvas').boundingBox() : null;
+      const scrolled = await hostPage.evaluate(() => scrollY);
+      await hostPage.touchscreen.tap(at.x + at.width / 2, at.y + at.height / 2);
+      await frame.waitForSelector('#detail');
+      await heightsAgree(hostPage, frame, `${view}, an item open`);
+      await painted(frame);
+      // Where the reader sees it: the host page did not move, the item is where it was, and
+      // the detail starts right after it (its card, its month, the canvas), not above it.
+      assert.equal(await hostPage.evaluate(() => scrollY), scrolled, `${view}: the host page did not scroll`);
+      // (In the graph, the canvas: the lit neighbourhood may be drawn anew inside it.)
+      const stable = frame.locator(view === 'graph' ? '.graph__canvas' : opener).first();
+      const after = await stable.boundingBox();
+      const was = view === 'graph' ? canvasAt : at;
+      assert.ok(Math.abs(after.y - was.y) < 1, `${view}: what was tapped did not move (${was.y} → ${after.y} px)`);
+      const detail = await frame.locator('#detail').boundingBox();
+      const item = await frame.locator(opener).first().evaluate((el) => {
+        const box = (el.closest('.cards__grid > li, .timeline__period, .graph__canvas') ?? el).getBoundingClientRect();
+        return { bottom: box.bottom };
+      });
+      const frameTop = (await hostPage.locator('iframe').boundingBox()).y;
+      assert.ok(detail.y >= frameTop + item.bottom - 1 && detail.y < frameTop + item.bottom + 48,
+        `${view}: the detail starts right after the item (${detail.y} px, the item ends at ${frameTop + item.bottom} px)`);
+      // And all of it is inside the frame's shown part, not under the cap.
+      const hidden = await frame.evaluate(() => document.getElementById('detail').getBoundingClientRect().bottom > document.getElementById('main').getBoundingClientRect().bottom);
+      assert.equal(hidden, false, `${view}: the detail is not cut by the cap`);
+    } finally {
+      await context.close();
+      await host.close();
+    }
   }
 });

@@ -131,6 +131,7 @@ async fn a_detail_links_related_items_and_closes() {
         detail,
         on_action,
         on_closed,
+        in_place: false,
     };
     yew::Renderer::<DetailPanel>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -167,16 +167,27 @@ fn Explorer(props: &ExplorerProps) -> Html {
         use_effect_on(view.view, move |_| pages.set(1));
     }
     use_effect_each(embed::mark_clipped);
-    // Embedded, a link's article target is shown by lifting the cap until it is inside the shown
-    // part: scrolling to it would scroll the host page (see `ui::guest`).
-    use_effect_on((view.view, view.target.clone(), *pages), {
-        let pages = pages.clone();
-        move |(_, target, shown)| {
-            if target.is_some() && *shown < EMBED_PAGES && embed::target_hidden() {
-                pages.set(shown + 1);
+    // Embedded, a link's article target, or an open detail, is shown by lifting the cap until it
+    // is inside the shown part: scrolling to it would scroll the host page (see `ui::guest`).
+    use_effect_on(
+        (
+            view.view,
+            view.target.clone(),
+            view.selected.clone(),
+            *pages,
+        ),
+        {
+            let pages = pages.clone();
+            move |(_, target, selected, shown)| {
+                if (target.is_some() || selected.is_some())
+                    && *shown < EMBED_PAGES
+                    && embed::target_hidden()
+                {
+                    pages.set(shown + 1);
+                }
             }
-        }
-    });
+        },
+    );
     use_effect_on(view.view, |_| current_view_in_sight());
     use_effect_on((story.clone(), view.view, view.selected.clone()), {
         let view = view.clone();
@@ -306,28 +317,38 @@ fn Explorer(props: &ExplorerProps) -> Html {
         <FilterPanel story={story.clone()} query={view.query.clone()} filters={view.filters()}
             results={results.clone()} total={all_cards.len()} on_action={on_action.clone()} />
     };
+    // Where the detail goes. On a page of its own, beside the view, or above it on a phone (the
+    // page scrolls to it). Embedded, right after what was opened, where the reader is: the embed
+    // may not scroll its host page to a detail at its top. In the graph, right after the canvas,
+    // so that a tap on a node on a phone leaves the graph where it was, its neighbourhood lit.
+    // The article shows it among its paragraphs (see `Reader`).
+    let in_place = embed || view.view == View::Graph;
     let panel = (*detail).clone().map(|detail| html! {
-        <DetailPanel key="detail" story={story.clone()} {detail} on_action={on_action.clone()} on_closed={Callback::from(|id: String| if !super::place::closed(&id) { focus_card(&id, false) })} />
+        <DetailPanel key="detail" story={story.clone()} {detail} {in_place} on_action={on_action.clone()} on_closed={Callback::from(|id: String| if !super::place::closed(&id) { focus_card(&id, false) })} />
     });
-    // The article shows the detail among its paragraphs (see `Reader`), not beside or above it.
+    let (beside, inside) = if in_place && view.view != View::Article {
+        (None, panel.clone())
+    } else {
+        (panel.clone(), None)
+    };
     let body = match view.view {
         View::Cards => html! {
             <div class="explore">
                 { filters }
                 { card_grid(&CardGridProps { story: story.clone(), cards: all_cards.clone(), items: items.clone(), limit: view.limit,
-                    selected: view.selected.clone(), terms: terms.clone(), on_action: on_action.clone() }) }
+                    selected: view.selected.clone(), terms: terms.clone(), on_action: on_action.clone(), detail: inside.clone() }) }
             </div>
         },
         View::Timeline => html! {
             <div class="explore">
                 { filters }
-                { timeline_view(&TimelineViewProps { story: story.clone(), rows: rows.clone(), selected: view.selected.clone(), on_action: on_action.clone() }) }
+                { timeline_view(&TimelineViewProps { story: story.clone(), rows: rows.clone(), selected: view.selected.clone(), on_action: on_action.clone(), detail: inside.clone() }) }
             </div>
         },
         View::Claims => html! {
             <div class="explore">
                 { filters }
-                { claims_view(&ClaimsViewProps { story: story.clone(), claims: claim_views.clone(), on_action: on_action.clone() }) }
+                { claims_view(&ClaimsViewProps { story: story.clone(), claims: claim_views.clone(), selected: view.selected.clone(), on_action: on_action.clone(), detail: inside.clone() }) }
             </div>
         },
         View::Graph => html! {
@@ -335,13 +356,15 @@ fn Explorer(props: &ExplorerProps) -> Html {
                 { filters }
                 { match graph_chunk {
                     graph_code::Chunk::Here(code) => (code.render)(GraphViewProps { story: story.clone(), visible: visible_graph.clone(),
-                        selected: view.selected.clone(), view: view.graph, on_action: on_action.clone() }),
-                    graph_code::Chunk::Loading => html! { <p class="graph-chunk" role="status">{ "Loading the graph…" }</p> },
+                        selected: view.selected.clone(), view: view.graph, on_action: on_action.clone(), detail: inside.clone() }),
+                    graph_code::Chunk::Loading => html! { <>{ for inside.clone() }<p class="graph-chunk" role="status">{ "Loading the graph…" }</p></> },
                     graph_code::Chunk::Failed(retry) => html! {
+                        <>{ for inside.clone() }
                         <div class="notice graph-chunk" role="alert">
                             <p>{ "The graph could not be loaded. The other views still work." }</p>
                             <button type="button" class="button" onclick={retry.reform(|_| ())}>{ "Try again" }</button>
                         </div>
+                        </>
                     },
                 } }
             </div>
@@ -371,11 +394,11 @@ fn Explorer(props: &ExplorerProps) -> Html {
             <nav class="views" aria-label="Views">
                 { for View::of(&story).into_iter().map(switch) }
             </nav>
-            <main id="main" tabindex="-1" class={class_list(&["layout", when(detail.is_some() && view.view != View::Article, "layout--detail")])}
+            <main id="main" tabindex="-1" class={class_list(&["layout", when(beside.is_some() && view.view != View::Article, "layout--detail")])}
                 data-pages={if *pages >= EMBED_PAGES { "all".to_owned() } else { pages.to_string() }}
                 onfocusin={reveal_focused(pages.clone())}>
                 if view.view != View::Article {
-                    { for panel }
+                    { for beside }
                 }
                 { body }
             </main>
@@ -549,7 +572,9 @@ fn reveal_focused(pages: UseStateHandle<u8>) -> Callback<FocusEvent> {
         };
         let below =
             target.get_bounding_client_rect().bottom() > main.get_bounding_client_rect().bottom();
-        if below && *pages < EMBED_PAGES {
+        // A detail opened in place is shown a page at a time instead, as far as it goes (above).
+        let in_detail = target.closest("#detail").ok().flatten().is_some();
+        if below && !in_detail && *pages < EMBED_PAGES {
             pages.set(EMBED_PAGES);
         }
     })

@@ -17,6 +17,8 @@ pub struct CardGridProps {
     pub selected: Option<String>,
     pub terms: Rc<Vec<String>>,
     pub on_action: Callback<Action>,
+    /// The open item's detail, shown right after its card (at the top when its card is not shown).
+    pub detail: Option<Html>,
 }
 
 /// A plain function, not a component: it holds no state, and each component carries its own copy
@@ -39,6 +41,8 @@ pub fn card_grid(props: &CardGridProps) -> Html {
         .take(count)
         .filter_map(|&i| props.cards.get(i))
         .collect();
+    let selected = props.selected.as_deref();
+    let placed = props.detail.is_some() && shown.iter().any(|c| Some(c.id.as_str()) == selected);
     let sections = CardKind::ALL.iter().filter_map(|&kind| {
         let cards: Vec<&Card> = shown.iter().copied().filter(|c| c.kind == kind).collect();
         if cards.is_empty() {
@@ -50,12 +54,17 @@ pub fn card_grid(props: &CardGridProps) -> Html {
             <section class="cards" aria-labelledby={heading_id.clone()} key={kind.slug()}>
                 <h2 id={heading_id}>{ kind.plural() }<span class="cards__count">{ format!(" ({matching})") }</span></h2>
                 <ul class="cards__grid" role="list">
-                    { for cards.into_iter().map(|card| html! {
-                        <li key={card.id.clone()}>
-                            <CardView story={props.story.clone()} card={card.clone()}
-                                selected={props.selected.as_deref() == Some(card.id.as_str())}
-                                terms={props.terms.clone()} on_action={props.on_action.clone()} />
-                        </li>
+                    { for cards.into_iter().flat_map(|card| {
+                        let open = selected == Some(card.id.as_str());
+                        let after = (open && placed).then(|| html! {
+                            <li key="detail" class="cards__detail">{ for props.detail.clone() }</li>
+                        });
+                        std::iter::once(html! {
+                            <li key={card.id.clone()}>
+                                <CardView story={props.story.clone()} card={card.clone()} selected={open}
+                                    terms={props.terms.clone()} on_action={props.on_action.clone()} />
+                            </li>
+                        }).chain(after)
                     }) }
                 </ul>
             </section>
@@ -64,6 +73,7 @@ pub fn card_grid(props: &CardGridProps) -> Html {
     let remaining = props.items.len() - count;
     html! {
         <div class="card-sections">
+            { (!placed).then(|| props.detail.clone()).flatten().unwrap_or_default() }
             { for sections }
             if remaining > 0 {
                 <button type="button" class="button more" onclick={props.on_action.reform(|_| Action::ShowMore)}>

@@ -5,7 +5,7 @@ use super::date::date_view;
 use super::inferred::inferred_note;
 use super::StoryRef;
 use super::{class_list, when};
-use crate::views::claims::{ClaimView, ResponseView};
+use crate::views::claims::{claim_of, ClaimView, ResponseView};
 use crate::views::view_state::Action;
 use std::rc::Rc;
 use story_core::story::Stance;
@@ -14,7 +14,11 @@ use yew::prelude::*;
 pub struct ClaimsViewProps {
     pub story: StoryRef,
     pub claims: Rc<Vec<ClaimView>>,
+    pub selected: Option<String>,
     pub on_action: Callback<Action>,
+    /// The open item's detail, shown right after the first claim that shows it (at the top when
+    /// none does).
+    pub detail: Option<Html>,
 }
 
 /// A shape for each stance, so it never rests on colour alone.
@@ -41,11 +45,22 @@ pub fn claims_view(props: &ClaimsViewProps) -> Html {
     if props.claims.is_empty() {
         return html! { <p class="empty">{ "No claims match the search and filters." }</p> };
     }
+    let here = props
+        .detail
+        .as_ref()
+        .and(props.selected.as_deref())
+        .and_then(|id| claim_of(&props.claims, id));
+    // Each claim keyed, with the detail after it (see `timeline_view`).
+    let claims = props.claims.iter().enumerate().map(|(n, c)| {
+        let detail = (here == Some(n)).then(|| props.detail.clone()).flatten();
+        html! { <>{ claim(props, c) }{ for detail }</> }
+    });
     html! {
         <section class="claims" aria-labelledby="claims-title">
+            { here.is_none().then(|| props.detail.clone()).flatten().unwrap_or_default() }
             <h2 id="claims-title">{ "Claims and responses" }</h2>
             { legend() }
-            { for props.claims.iter().map(|c| claim(props, c)) }
+            { for claims }
         </section>
     }
 }
@@ -70,7 +85,7 @@ fn legend() -> Html {
 fn claim(props: &ClaimsViewProps, c: &ClaimView) -> Html {
     let title_id = format!("claim-{}", c.id);
     html! {
-        <article class="claim" data-id={c.id.clone()} aria-labelledby={title_id.clone()}>
+        <article class="claim" key={c.id.clone()} data-id={c.id.clone()} aria-labelledby={title_id.clone()}>
             <p class="claim__by">
                 { "Claim reported by " }
                 <button type="button" class="link-button" onclick={select(&props.on_action, &c.claimant)}>{ c.claimant_name.clone() }</button>

@@ -16,6 +16,10 @@ pub struct DetailPanelProps {
     /// Called after the detail closes, to put focus back where the reader was.
     #[prop_or_default]
     pub on_closed: Callback<String>,
+    /// Shown in place in the view (after what was opened), not above it: focus comes to it
+    /// with the least scroll that shows it, which leaves what is above where it was.
+    #[prop_or_default]
+    pub in_place: bool,
 }
 
 #[component]
@@ -24,7 +28,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
     {
         // Moves focus to a detail the reader opened, so screen readers announce it and Tab continues there;
         // in an embed the reader has not touched yet, the host page keeps it (see `ui::guest`).
-        let heading = heading.clone();
+        let (heading, in_place) = (heading.clone(), props.in_place);
         use_effect_on(props.detail.id.clone(), move |_| {
             // Not on the page as built (an item's own page): there the detail is what the reader
             // arrived at, already at the top, and a focus would draw a ring no one asked for.
@@ -32,7 +36,11 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 return;
             }
             if let Some(el) = heading.cast::<web_sys::Element>() {
-                super::guest::focus(&el);
+                if in_place {
+                    super::guest::focus_in_sight(&el);
+                } else {
+                    super::guest::focus(&el);
+                }
             }
         });
     }

@@ -97,7 +97,8 @@ pub fn mark_clipped() {
     };
 }
 
-/// Whether the article's target is below the embed's capped main region (so hidden by the cap).
+/// Whether the article's target, or the end of the open detail, is below the embed's capped main
+/// region (so hidden by the cap).
 pub fn target_hidden() -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
@@ -105,12 +106,14 @@ pub fn target_hidden() -> bool {
     let embedded = document
         .document_element()
         .is_some_and(|root| root.has_attribute("data-embed"));
-    let (Some(main), Some(target)) = (
-        document.get_element_by_id("main"),
-        document.get_element_by_id("article-target"),
-    ) else {
+    let Some(main) = document.get_element_by_id("main") else {
         return false;
     };
+    let bottom = main.get_bounding_client_rect().bottom();
     embedded
-        && target.get_bounding_client_rect().bottom() > main.get_bounding_client_rect().bottom()
+        && ["article-target", "detail"].into_iter().any(|id| {
+            document
+                .get_element_by_id(id)
+                .is_some_and(|e| e.get_bounding_client_rect().bottom() > bottom)
+        })
 }

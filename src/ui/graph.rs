@@ -29,6 +29,10 @@ pub struct GraphViewProps {
     pub selected: Option<String>,
     pub view: GraphView,
     pub on_action: Callback<Action>,
+    /// The open item's detail, shown right after the canvas: a tap on a node on a phone leaves
+    /// the graph where it was, its neighbourhood lit, with the detail below it.
+    #[prop_or_default]
+    pub detail: Option<Html>,
 }
 
 /// Where each pointer on the graph was last seen, by pointer id: one or two (a pinch), kept in a
@@ -102,7 +106,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
         });
     }
     if v.nodes.is_empty() {
-        return html! { <p class="empty">{ summary(story, v) }</p> };
+        return html! { <>{ for props.detail.clone() }<p class="empty">{ summary(story, v) }</p></> };
     }
     let act = props.on_action.clone();
     let entity_id = |n: usize| story.entities()[v.layout.nodes[n].entity].id.clone();
@@ -438,7 +442,7 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
         })
     };
     html! {
-        <section class="graph" aria-labelledby="graph-title">
+        <section class={class_list(&["graph", when(props.detail.is_some(), "graph--detail")])} aria-labelledby="graph-title">
             <h2 id="graph-title">{ "Relationships" }</h2>
             <svg ref={svg_ref} class="graph__canvas" viewBox={view_box} role="listbox" tabindex="0"
                 aria-label="Relationship graph" aria-describedby="graph-help graph-summary"
@@ -453,6 +457,9 @@ pub fn RelationshipGraph(props: &GraphViewProps) -> Html {
                 <g class="edges" aria-hidden="true">{ for edges }</g>
                 { for nodes }
             </svg>
+            // Always a node, empty or not: Yew matches unkeyed siblings from the end, and a
+            // child that comes and goes would make it redraw the canvas (and lose its observer).
+            { props.detail.clone().unwrap_or_default() }
             <div class="graph__toolbar">
                 <button type="button" class="button" onclick={act.reform(|_| Action::Zoom(125))}>{ "Zoom in" }</button>
                 <button type="button" class="button" onclick={act.reform(|_| Action::Zoom(80))}>{ "Zoom out" }</button>

@@ -7,7 +7,7 @@ use super::inferred::inferred_note;
 use super::StoryRef;
 use super::{class_list, when};
 use crate::views::cards::{names, Dated};
-use crate::views::timeline::{Entry, Row};
+use crate::views::timeline::{row_of, Entry, Row};
 use crate::views::view_state::Action;
 use std::rc::Rc;
 use story_core::dates::Extent;
@@ -18,6 +18,9 @@ pub struct TimelineViewProps {
     pub rows: Rc<Vec<Row>>,
     pub selected: Option<String>,
     pub on_action: Callback<Action>,
+    /// The open item's detail, shown right after the month of its event (at the top when the
+    /// timeline does not show it).
+    pub detail: Option<Html>,
 }
 
 /// A plain function, not a component: it holds no state, and each component carries its own copy
@@ -26,7 +29,14 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     if props.rows.is_empty() {
         return html! { <p class="empty">{ "No dated events match the search and filters." }</p> };
     }
-    let rows = props.rows.iter().map(|row| match row {
+    let here = props
+        .detail
+        .as_ref()
+        .and(props.selected.as_deref())
+        .and_then(|id| row_of(&props.story, &props.rows, id));
+    // Each month keyed, with the detail after it: Yew matches unkeyed siblings from the end, so
+    // the detail would otherwise take the month's place, and the button the reader tapped.
+    let rows = props.rows.iter().enumerate().map(|(n, row)| match row {
         Row::Gap { months, from, to } => {
             let span = if from == to { from.to_string() } else { format!("{from} – {to}") };
             let noun = if *months == 1 { "month" } else { "months" };
@@ -37,16 +47,26 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 </li>
             }
         }
-        Row::Period { period, happened, reported } => html! {
-            <li class="timeline__period" data-period={period.iso()}>
-                <h3 class="timeline__when"><time datetime={period.iso()}>{ period.to_string() }</time></h3>
-                { lane(props, "happened", "What happened", happened) }
-                { lane(props, "reported", "Reported or reacted to", reported) }
-            </li>
-        },
+        Row::Period { period, happened, reported } => {
+            let detail = (here == Some(n)).then(|| html! {
+                <li class="timeline__detail" key="detail">{ for props.detail.clone() }</li>
+            });
+            html! {
+                <>
+                    <li class="timeline__period" data-period={period.iso()} key={period.iso()}>
+                        <h3 class="timeline__when"><time datetime={period.iso()}>{ period.to_string() }</time></h3>
+                        { lane(props, "happened", "What happened", happened) }
+                        { lane(props, "reported", "Reported or reacted to", reported) }
+                    </li>
+                    { for detail }
+                </>
+            }
+        }
     });
+    let at_top = here.is_none().then(|| props.detail.clone()).flatten();
     html! {
         <section class="timeline" aria-labelledby="timeline-title">
+            { at_top.unwrap_or_default() }
             <h2 id="timeline-title">{ "Timeline" }</h2>
             <p class="timeline__legend">
                 <span class="legend-bar" aria-hidden="true"></span>{ " known to the month  " }

@@ -99,10 +99,36 @@ pub fn claims(story: &Story, indices: &[usize]) -> Vec<ClaimView> {
         .collect()
 }
 
+/// The first claim that shows item `id` (the claim, its claimant, a response or its speaker),
+/// where its detail goes when it opens in place.
+pub fn claim_of(claims: &[ClaimView], id: &str) -> Option<usize> {
+    claims.iter().position(|c| {
+        c.id == id || c.claimant == id || c.responses.iter().any(|r| r.id == id || r.speaker == id)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::bundled;
+
+    #[test]
+    fn an_item_is_found_in_the_first_claim_that_shows_it() {
+        let story = bundled::load().unwrap();
+        let all: Vec<usize> = (0..story.claims().len()).collect();
+        let views = claims(&story, &all);
+        let central = views
+            .iter()
+            .position(|c| c.id == "sessions-met-ambassador")
+            .unwrap();
+        assert_eq!(claim_of(&views, "sessions-met-ambassador"), Some(central));
+        for r in &views[central].responses {
+            assert!(claim_of(&views, &r.id).is_some_and(|at| at <= central));
+            assert!(claim_of(&views, &r.speaker).is_some_and(|at| at <= central));
+        }
+        assert_eq!(claim_of(&views, "no-such-item"), None);
+        assert_eq!(claim_of(&[], "sessions-met-ambassador"), None);
+    }
 
     #[test]
     fn the_central_claim_has_every_response_with_its_verbatim_quotes() {

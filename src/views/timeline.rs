@@ -109,6 +109,19 @@ fn from_index(index: i64) -> Option<PartialDate> {
     )
 }
 
+/// The row that shows event `id`, where its detail goes when it opens in place.
+pub fn row_of(story: &Story, rows: &[Row], id: &str) -> Option<usize> {
+    rows.iter().position(|row| match row {
+        Row::Period {
+            happened, reported, ..
+        } => happened
+            .iter()
+            .chain(reported)
+            .any(|e| story.events().get(e.event).is_some_and(|e| e.id == id)),
+        Row::Gap { .. } => false,
+    })
+}
+
 /// The empty months strictly between two periods, if any.
 fn gap_between(earlier: PartialDate, later: PartialDate) -> Option<Row> {
     let last_of_earlier = match earlier.month {
@@ -154,6 +167,28 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn an_event_is_found_in_the_month_that_shows_it_and_nothing_else_is() {
+        let story = bundled::load().unwrap();
+        let rows = timeline(&story, &all(&story));
+        for (n, event) in story.events().iter().enumerate() {
+            let at = row_of(&story, &rows, &event.id).expect("every event has its month");
+            let Row::Period {
+                happened, reported, ..
+            } = &rows[at]
+            else {
+                panic!("{} in a gap", event.id)
+            };
+            assert!(happened.iter().chain(reported).any(|e| e.event == n));
+        }
+        assert_eq!(
+            row_of(&story, &rows, "jeff-sessions"),
+            None,
+            "an entity has no month"
+        );
+        assert_eq!(row_of(&story, &rows, "no-such-item"), None);
     }
 
     #[test]
