@@ -85,6 +85,12 @@ test('an editor drafts the seed article, corrects it, reloads, undoes and redoes
     await setField(page, 'meta', 'published', '2017-03-02', {
       fn: () => document.querySelector('li[data-id="meta"] .item-row__detail')?.textContent === '2017-03-02',
     });
+    // The stand-in's note went with it (readers would have read it): the article does not print
+    // the real date either, so the editor is asked where it comes from, next to the date.
+    await page.waitForFunction(() => /say how the date was set under “Note on the date”/.test(document.querySelector('#f-meta-published-problems')?.textContent ?? ''));
+    await setField(page, 'meta', 'published_note', 'The Kremlin spoke on Thursday, March 2, 2017, the day after the Washington Post’s report.', {
+      fn: () => !document.querySelector('#f-meta-published-problems'),
+    });
     // The events the draft dated from the stand-in now disagree with their own words: each says
     // so next to its date, and the editor clears the date (the words date it).
     const stale = await page.locator('li.item-row:has(.badge--problem)').evaluateAll((rs) => rs.map((r) => r.dataset.id));
@@ -408,6 +414,9 @@ test('on a phone the editor starts on the article, with the items and the previe
   const { page, errors } = await editor(context);
   try {
     assert.deepEqual(await axe(page), [], 'the start page at 390 px');
+    const tiny = await page.evaluate(() => [...document.querySelectorAll('.editor-start button, .editor-start input, .editor-start textarea')]
+      .map((e) => [e.id || e.textContent.trim(), e.getBoundingClientRect()]).filter(([, r]) => r.height < 24 || r.width < 24).map(([what, r]) => `${what} ${Math.round(r.width)}×${Math.round(r.height)}`));
+    assert.deepEqual(tiny, [], 'every control of the start form is a 24 px target');
     await draftSeed(page);
     const top = await page.evaluate(() => document.querySelector('.article-text').getBoundingClientRect().top);
     assert.ok(top < 844, `the article starts on the first screen (at ${top} px)`);

@@ -52,6 +52,10 @@ test('at 320 px no view scrolls sideways, and every target in the first screen i
         .filter(({ r }) => r.width < 24 || r.height < 24)
         .map(({ el, r }) => `${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`));
       assert.deepEqual(small, [], `${view}: targets under 24 px`);
+      // A legend's mark is never left at the end of a line with its words on the next.
+      const keys = await page.$$eval('.timeline__key', (keys) => keys.map((k) => [k.textContent.trim(), k.getClientRects().length]));
+      if (view === 'timeline') assert.equal(keys.length, 3, 'the timeline\'s legend has its three marks');
+      assert.deepEqual(keys.filter(([, lines]) => lines > 1), [], `${view}: legend keys broken over two lines`);
     } finally {
       await close();
     }
@@ -178,5 +182,30 @@ test('responses are compact rows that open in embeds and on phones, and an embed
     } finally {
       await close();
     }
+  }
+});
+
+test('on a phone, the first letters typed into the search box leave the box, the Filters button and the results where they were', async () => {
+  const { page, close } = await open('', { width: 360, height: 640 });
+  try {
+    const place = () => page.evaluate(() => ({
+      box: Math.round(document.getElementById('search').getBoundingClientRect().width),
+      button: document.querySelector('.filters__more summary').textContent.trim(),
+      results: Math.round(document.querySelector('.card-sections').getBoundingClientRect().top),
+    }));
+    const before = await place();
+    await page.locator('#search').pressSequentially('k');
+    await page.waitForFunction(() => /of \d+ items? match/.test(document.querySelector('.status').textContent));
+    assert.deepEqual(await place(), before, 'nothing moved under the reader\'s finger');
+    assert.equal(await page.locator('.chips').count(), 0, 'the words are in the box, not repeated in a chip');
+    // A filter from the sheet is counted on its button, with the words among the chips.
+    await page.click('.filters__more summary');
+    await page.check('#kind-quote');
+    await page.click('.filters__done button');
+    await page.waitForSelector('.chips');
+    assert.equal((await page.textContent('.filters__more summary')).trim(), 'Filters (1 active)');
+    assert.deepEqual(await page.locator('.chip:not(.chip--clear)').allTextContents(), ['Kind: Quote ×', 'Search: “k” ×']);
+  } finally {
+    await close();
   }
 });

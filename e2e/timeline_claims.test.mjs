@@ -72,7 +72,20 @@ test('the timeline and the claims obey the search and filters', async () => {
   assert.deepEqual((await timelineEvents(page)).map((e) => e[0]), ['meeting-july', 'meeting-september', 'committee-members-react']);
   await page.fill('#search', 'zzzz');
   assert.match(await page.textContent('.explore .empty'), /No dated events match/);
-  await page.fill('#search', '');
+  // Items match, none of them an event: the view says so under the count, and where they are.
+  await page.fill('#search', 'kislyak');
+  await page.click('.filters__more summary');
+  await page.check('#kind-quote');
+  await page.click('.filters__done button');
+  await page.waitForFunction(() => /^None of the \d+ matching items is a dated event\./.test(document.querySelector('.explore .empty')?.textContent ?? ''));
+  const matching = Number((await page.textContent('.status')).match(/^(\d+) of/)[1]);
+  assert.match(await page.textContent('.explore .empty'), new RegExp(`^None of the ${matching} matching items is a dated event\\.`));
+  await page.click(`.explore .empty button:text-is("Show them as cards (${matching})")`);
+  await page.waitForSelector('.cards__grid');
+  assert.equal(await page.locator('.card').count(), matching);
+  await page.click('.chip--clear');
+  await page.waitForSelector('.chips', { state: 'detached' });
+  await view(page, 'Timeline');
   await view(page, 'Claims');
   await page.click('.filters__more summary');
   await page.selectOption('#involving', 'us-intelligence');

@@ -189,6 +189,11 @@ fn Explorer(props: &ExplorerProps) -> Html {
         },
     );
     use_effect_on(view.view, |_| current_view_in_sight());
+    use_effect_on(view.selected.clone(), |selected| {
+        if selected.is_none() {
+            super::detail::forget();
+        }
+    });
     use_effect_on((story.clone(), view.view, view.selected.clone()), {
         let view = view.clone();
         move |(story, _, _)| {
@@ -342,13 +347,13 @@ fn Explorer(props: &ExplorerProps) -> Html {
         View::Timeline => html! {
             <div class="explore">
                 { filters }
-                { timeline_view(&TimelineViewProps { story: story.clone(), rows: rows.clone(), selected: view.selected.clone(), on_action: on_action.clone(), detail: inside.clone() }) }
+                { timeline_view(&TimelineViewProps { story: story.clone(), rows: rows.clone(), selected: view.selected.clone(), on_action: on_action.clone(), matching: items.len(), detail: inside.clone() }) }
             </div>
         },
         View::Claims => html! {
             <div class="explore">
                 { filters }
-                { claims_view(&ClaimsViewProps { story: story.clone(), claims: claim_views.clone(), selected: view.selected.clone(), on_action: on_action.clone(), detail: inside.clone() }) }
+                { claims_view(&ClaimsViewProps { story: story.clone(), claims: claim_views.clone(), selected: view.selected.clone(), on_action: on_action.clone(), matching: items.len(), detail: inside.clone() }) }
             </div>
         },
         View::Graph => html! {

@@ -6,7 +6,7 @@ use super::inferred::inferred_note;
 use super::StoryRef;
 use super::{class_list, when};
 use crate::views::claims::{claim_of, ClaimView, ResponseView};
-use crate::views::view_state::Action;
+use crate::views::view_state::{Action, View};
 use std::rc::Rc;
 use story_core::story::Stance;
 use yew::prelude::*;
@@ -16,6 +16,8 @@ pub struct ClaimsViewProps {
     pub claims: Rc<Vec<ClaimView>>,
     pub selected: Option<String>,
     pub on_action: Callback<Action>,
+    /// How many items match the search and filters, of every kind.
+    pub matching: usize,
     /// The open item's detail, shown right after the first claim that shows it (at the top when
     /// none does).
     pub detail: Option<Html>,
@@ -39,11 +41,25 @@ fn select(on_action: &Callback<Action>, id: &str) -> Callback<MouseEvent> {
     on_action.reform(move |_| Action::Select(id.clone()))
 }
 
+/// A view of one kind with nothing to show: whether other items match, and where they are.
+pub fn none_here(plural: &str, one: &str, matching: usize, on_action: &Callback<Action>) -> Html {
+    html! {
+        <div class="empty">
+            <p>{ crate::views::panel_labels::none_here(plural, one, matching) }</p>
+            if matching > 0 {
+                <button type="button" class="button" onclick={on_action.reform(|_| Action::Show(View::Cards))}>
+                    { if matching == 1 { "Show it as a card".to_owned() } else { format!("Show them as cards ({matching})") } }
+                </button>
+            }
+        </div>
+    }
+}
+
 /// A plain function, not a component: it holds no state, and each component carries its own copy
 /// of Yew's lifecycle code.
 pub fn claims_view(props: &ClaimsViewProps) -> Html {
     if props.claims.is_empty() {
-        return html! { <p class="empty">{ "No claims match the search and filters." }</p> };
+        return none_here("claims", "a claim", props.matching, &props.on_action);
     }
     let here = props
         .detail

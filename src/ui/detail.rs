@@ -22,6 +22,17 @@ pub struct DetailPanelProps {
     pub in_place: bool,
 }
 
+thread_local! {
+    /// The item whose detail last took focus. A detail drawn again elsewhere — in another view,
+    /// in the graph once its code arrives — is the same detail, and leaves focus where it is.
+    static FOCUSED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The open item closed: the next detail, whatever it is, takes focus.
+pub fn forget() {
+    FOCUSED.with(|f| f.borrow_mut().take());
+}
+
 #[component]
 pub fn DetailPanel(props: &DetailPanelProps) -> Html {
     let heading = use_node_ref();
@@ -29,10 +40,11 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         // Moves focus to a detail the reader opened, so screen readers announce it and Tab continues there;
         // in an embed the reader has not touched yet, the host page keeps it (see `ui::guest`).
         let (heading, in_place) = (heading.clone(), props.in_place);
-        use_effect_on(props.detail.id.clone(), move |_| {
+        use_effect_on(props.detail.id.clone(), move |id| {
+            let fresh = FOCUSED.with(|f| f.replace(Some(id.clone())).as_deref() != Some(id));
             // Not on the page as built (an item's own page): there the detail is what the reader
             // arrived at, already at the top, and a focus would draw a ring no one asked for.
-            if super::hydrating() {
+            if super::hydrating() || !fresh {
                 return;
             }
             if let Some(el) = heading.cast::<web_sys::Element>() {

@@ -34,7 +34,10 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let shown = props.results.items.len();
     let status = status(shown, props.total, props.query.is_empty());
     let date_note = crate::views::panel_labels::date_note(&props.query, props.results.undated);
-    let active = props.filters.len();
+    // The sheet's own filters: the words typed are in the search box already. Counted with them,
+    // the first keystroke would rename the Filters button and add a row of chips, moving the box
+    // being typed in and the results under the reader's eyes.
+    let active = props.filters.iter().filter(|f| f.in_sheet()).count();
     let search = use_node_ref();
     let hydrated = use_state(super::hydrating);
     {

@@ -18,6 +18,8 @@ pub struct TimelineViewProps {
     pub rows: Rc<Vec<Row>>,
     pub selected: Option<String>,
     pub on_action: Callback<Action>,
+    /// How many items match the search and filters, of every kind.
+    pub matching: usize,
     /// The open item's detail, shown right after the month of its event (at the top when the
     /// timeline does not show it).
     pub detail: Option<Html>,
@@ -27,7 +29,12 @@ pub struct TimelineViewProps {
 /// of Yew's lifecycle code.
 pub fn timeline_view(props: &TimelineViewProps) -> Html {
     if props.rows.is_empty() {
-        return html! { <p class="empty">{ "No dated events match the search and filters." }</p> };
+        return super::claims::none_here(
+            "dated events",
+            "a dated event",
+            props.matching,
+            &props.on_action,
+        );
     }
     let here = props
         .detail
@@ -68,10 +75,13 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         <section class="timeline" aria-labelledby="timeline-title">
             { at_top.unwrap_or_default() }
             <h2 id="timeline-title">{ "Timeline" }</h2>
+            // Each mark kept on one line with its words, so that a narrow screen never leaves a
+            // mark at the end of a line and its meaning on the next.
             <p class="timeline__legend">
-                <span class="legend-bar" aria-hidden="true"></span>{ " known to the month  " }
-                <span class="legend-dot" aria-hidden="true"></span>{ " known to the day  " }
-                <span class="legend-from" aria-hidden="true"></span>{ " from that day on  · the article’s own words in quotes" }
+                <span class="timeline__key"><span class="legend-bar" aria-hidden="true"></span>{ " known to the month" }</span>{ "  " }
+                <span class="timeline__key"><span class="legend-dot" aria-hidden="true"></span>{ " known to the day" }</span>{ "  " }
+                <span class="timeline__key"><span class="legend-from" aria-hidden="true"></span>{ " from that day on" }</span>
+                { "  · the article’s own words in quotes" }
             </p>
             <ol class="timeline__rows">{ for rows }</ol>
         </section>

@@ -14,6 +14,17 @@ pub fn status(shown: usize, total: usize, query_is_empty: bool) -> String {
     }
 }
 
+/// What a view of one kind of item says when it has none to show. The count above it is of every
+/// kind: when items match but none is of this kind, it says so, rather than "no match" under
+/// "2 of 58 items match".
+pub fn none_here(plural: &str, one: &str, matching: usize) -> String {
+    match matching {
+        0 => format!("No {plural} match the search and filters."),
+        1 => format!("The one matching item is not {one}."),
+        n => format!("None of the {n} matching items is {one}."),
+    }
+}
+
 /// What the dates leave out that a reader would not guess: everything, when "from" is after "to";
 /// the items that have no date at all. Said after the result line.
 pub fn date_note(query: &crate::views::query::Query, undated: usize) -> Option<String> {
@@ -111,6 +122,22 @@ pub fn extent_word(extent: Extent) -> &'static str {
 mod tests {
     use super::*;
     use crate::bundled;
+
+    #[test]
+    fn a_view_with_nothing_to_show_says_whether_other_items_match() {
+        assert_eq!(
+            none_here("dated events", "a dated event", 0),
+            "No dated events match the search and filters."
+        );
+        assert_eq!(
+            none_here("claims", "a claim", 1),
+            "The one matching item is not a claim."
+        );
+        assert_eq!(
+            none_here("dated events", "a dated event", 2),
+            "None of the 2 matching items is a dated event."
+        );
+    }
 
     #[test]
     fn status_says_what_is_shown() {

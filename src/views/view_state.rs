@@ -226,6 +226,11 @@ impl ViewState {
 }
 
 impl Filter {
+    /// Set in the Filters sheet, not typed in the search box.
+    pub fn in_sheet(&self) -> bool {
+        !matches!(self, Filter::Text(_))
+    }
+
     /// What a chip says, e.g. "Kind: Quote", "Involving: The Kremlin", "Search: “door”".
     pub fn label(&self, story: &story_core::story::Story) -> String {
         match self {
@@ -293,6 +298,9 @@ mod tests {
         let filters = state.filters();
         assert_eq!(filters.len(), 7);
         assert_eq!(state.query.active_count(), 7);
+        // All but the words typed are set in the Filters sheet, whose button counts them.
+        let sheet: Vec<bool> = filters.iter().map(Filter::in_sheet).collect();
+        assert_eq!(sheet, [true, true, true, true, true, true, false]);
         for filter in &filters {
             let after = state.apply(Action::Remove(filter.clone()));
             assert_eq!(after.filters().len(), 6, "removing {filter:?}");

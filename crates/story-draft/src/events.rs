@@ -13,6 +13,10 @@ use std::ops::Range;
 use story_core::dates::PartialDate;
 use story_core::story::{EntityKind, Track};
 
+/// Why an event dated from words relative to a stand-in publication date is a guess; setting the
+/// real date makes it untrue.
+pub const STAND_IN_REASON: &str = "Resolved against a stand-in for the publication date, which the article does not print (see published_note).";
+
 #[derive(Clone, Debug)]
 pub struct Event {
     pub source: Range<usize>,
@@ -48,7 +52,7 @@ pub fn find(
             let inferred = if in_caption(&d.when) {
                 Some("The photo caption dates the photo; what it shows is taken to have happened that day.".to_owned())
             } else if d.relative && published.stand_in {
-                Some("Resolved against a stand-in for the publication date, which the article does not print (see published_note).".to_owned())
+                Some(STAND_IN_REASON.to_owned())
             } else {
                 d.note.clone()
             };

@@ -31,7 +31,8 @@ mod roles;
 mod spans;
 pub mod toml_out;
 
-pub use published::NOT_PRINTED;
+pub use events::STAND_IN_REASON;
+pub use published::{is_stand_in, NOT_PRINTED};
 use std::ops::Range;
 use story_core::dates::PartialDate;
 use story_core::story::StoryFile;

@@ -12,6 +12,13 @@ use story_core::dates::{written_forms, PartialDate};
 
 /// How a stand-in date's note begins: the editor page reads it to ask for the real date.
 pub const NOT_PRINTED: &str = "The article does not print its date.";
+/// How a stand-in date's note ends: it asks for the real date.
+const SET_IT: &str = "set `published` and check them.";
+
+/// Whether `note` is a draft's note on a stand-in date, which setting the real date makes untrue.
+pub fn is_stand_in(note: &str) -> bool {
+    note.starts_with(NOT_PRINTED) && note.ends_with(SET_IT)
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Published {
@@ -89,7 +96,7 @@ pub fn decide(
         return Ok(Published {
             date: d.date,
             note: format!(
-                "{NOT_PRINTED} The photo caption's date, “{}”, stands in for it: the story appeared on or after that day. Dates such as “Wednesday” or “last month” are resolved against it and marked inferred; set `published` and check them.",
+                "{NOT_PRINTED} The photo caption's date, “{}”, stands in for it: the story appeared on or after that day. Dates such as “Wednesday” or “last month” are resolved against it and marked inferred; {SET_IT}",
                 &doc.text[d.when.clone()]
             ),
             stand_in: true,
@@ -107,7 +114,7 @@ pub fn decide(
         Some(d) => Ok(Published {
             date: d.date,
             note: format!(
-                "{NOT_PRINTED} The latest date it gives, “{}”, stands in for it: the story appeared on or after it. Dates relative to publication are resolved against it and marked inferred; set `published` and check them.",
+                "{NOT_PRINTED} The latest date it gives, “{}”, stands in for it: the story appeared on or after it. Dates relative to publication are resolved against it and marked inferred; {SET_IT}",
                 &doc.text[d.when.clone()]
             ),
             stand_in: true,

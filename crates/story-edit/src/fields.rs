@@ -306,12 +306,21 @@ pub fn set(
 ) -> Result<Applied, EditError> {
     let item = find_mut(file, id)?;
     let v = value;
+    let mut stand_in_replaced = false;
     match (item, field) {
         (ItemMut::Meta(m), Field::StoryId) => m.id = text(field, v)?,
         (ItemMut::Meta(m), Field::Published) => {
-            m.published = date(field, v)?.ok_or_else(|| {
+            let published = date(field, v)?.ok_or_else(|| {
                 EditError::BadValue("The story needs a publication date.".to_owned())
-            })?
+            })?;
+            stand_in_replaced = published != m.published
+                && m.published_note
+                    .as_deref()
+                    .is_some_and(story_draft::is_stand_in);
+            if stand_in_replaced {
+                m.published_note = None;
+            }
+            m.published = published;
         }
         (ItemMut::Meta(m), Field::PublishedNote) => m.published_note = optional(field, v)?,
         (ItemMut::Meta(m), Field::Publisher) => m.publisher = optional(field, v)?,
@@ -350,6 +359,16 @@ pub fn set(
             )))
         }
     }
+    // The draft's stand-in date replaced by the real one: its note, and the guesses resolved
+    // against it, are no longer true (readers would see them). Emptied, the editorial rules ask
+    // how the date was set when the article does not print it, and each date that moved says so.
+    if stand_in_replaced {
+        for e in &mut file.events {
+            if e.inferred.as_deref() == Some(story_draft::STAND_IN_REASON) {
+                e.inferred = None;
+            }
+        }
+    }
     Ok(Applied::default())
 }
 
@@ -373,6 +392,40 @@ source = "Body"
 when = "Body"
 "#;
         toml::from_str(toml).unwrap()
+    }
+
+    #[test]
+    fn the_real_date_set_over_a_stand_in_takes_the_stand_in_note_and_guesses_with_it() {
+        let stand_in = format!(
+            "{} The latest date it gives, “March 3”, stands in for it: the story appeared on or after it. Dates relative to publication are resolved against it and marked inferred; set `published` and check them.",
+            story_draft::NOT_PRINTED
+        );
+        assert!(story_draft::is_stand_in(&stand_in));
+        let set_date = |f: &mut StoryFile, iso: &str| {
+            set(f, Session::META, Field::Published, &Value::Text(iso.into())).unwrap();
+        };
+        let mut f = file();
+        f.meta.published_note = Some(stand_in.clone());
+        f.events[0].inferred = Some(story_draft::STAND_IN_REASON.to_owned());
+        set_date(&mut f, "2017-03-02");
+        assert_eq!(
+            f.meta.published_note.as_deref(),
+            Some(stand_in.as_str()),
+            "the same date is no new one"
+        );
+        set_date(&mut f, "2017-03-09");
+        assert_eq!(f.meta.published_note, None);
+        assert_eq!(f.events[0].inferred, None);
+        // An editor's own note, or another reason, is theirs: kept.
+        let mut f = file();
+        f.meta.published_note = Some("From the wire's dateline.".into());
+        f.events[0].inferred = Some("The article says “last week”.".into());
+        set_date(&mut f, "2017-03-09");
+        assert_eq!(
+            f.meta.published_note.as_deref(),
+            Some("From the wire's dateline.")
+        );
+        assert!(f.events[0].inferred.is_some());
     }
 
     /// Every item of the seed story is found, with the words it is made from and its guess;

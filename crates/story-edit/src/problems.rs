@@ -160,6 +160,23 @@ fn editor_words(field: Option<&str>, rest: &str, whole: &str) -> String {
         if rest.contains("`` does not exist") {
             return format!("Choose the {}.", choose(f));
         }
+        // A name typed that is no item of the story ("speaker `Jan Jansen` does not exist").
+        if let Some(name) = rest
+            .strip_suffix("` does not exist")
+            .and_then(|r| r.rsplit_once('`'))
+            .map(|(_, name)| name)
+        {
+            return match f {
+                "speaker" | "claimant" | "from" | "to" | "participants" | "via" => format!(
+                    "There is no “{name}” in this story: choose the {} from the list, or select \
+                     their name in the article and make them.",
+                    choose(f)
+                ),
+                other => {
+                    format!("There is no “{name}” in this story: choose the {other} from the list.")
+                }
+            };
+        }
     }
     sentence(whole)
 }
@@ -269,9 +286,19 @@ mod tests {
             .starts_with("These words occur 3 times in the article; select a longer passage"));
         let p = read("event `e`", "participant `x` does not exist", "w");
         assert_eq!(p.field.as_deref(), Some("participants"));
-        assert_eq!(p.message, "Participant `x` does not exist.");
+        assert_eq!(
+            p.message,
+            "There is no “x” in this story: choose the participants from the list, or select \
+             their name in the article and make them."
+        );
         let p = read("quote `q`", "speaker `` does not exist", "w");
         assert_eq!(p.message, "Choose the speaker (who says this).");
+        let p = read("quote `q`", "speaker `Jan Jansen` does not exist", "w");
+        assert_eq!(
+            p.message,
+            "There is no “Jan Jansen” in this story: choose the speaker (who says this) from the \
+             list, or select their name in the article and make them."
+        );
         let p = read(
             "story metadata",
             "photo caption: quotes no words of the article",

@@ -6,7 +6,7 @@ use crate::runs::Mark;
 use std::collections::HashMap;
 use std::ops::Range;
 use story_core::story::{EntityKind, Span, StoryFile};
-use story_edit::{resolve, Problem, Session, Target};
+use story_edit::{resolve, EditError, Problem, Session, Target};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
@@ -251,6 +251,46 @@ pub fn entity_choices(file: &StoryFile) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A refusal in the editor's words: the items it names as the list shows them, not by their ids.
+pub fn refusal(groups: &[Group], error: &EditError) -> String {
+    let EditError::Referenced { id, by } = error else {
+        return error.to_string();
+    };
+    let name = |id: &str| {
+        groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .find(|r| r.id == id)
+            .map_or_else(
+                || format!("“{id}”"),
+                |r| format!("the {} “{}”", r.kind.to_lowercase(), short(&r.label)),
+            )
+    };
+    let uses: Vec<String> = by
+        .iter()
+        .map(|(item, field)| format!("{} (its {field})", name(item)))
+        .collect();
+    let mut text = name(id);
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    format!(
+        "{text} is still used by {}: change those first, or delete them with it.",
+        uses.join(", ")
+    )
+}
+
+/// A label cut to a line, at a word.
+fn short(label: &str) -> String {
+    const MAX: usize = 60;
+    if label.chars().count() <= MAX {
+        return label.to_owned();
+    }
+    let cut: String = label.chars().take(MAX).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,6 +298,30 @@ mod tests {
 
     const ARTICLE: &str = include_str!("../../../stories/sessions-kislyak/article.txt");
     const STORY: &str = include_str!("../../../stories/sessions-kislyak/story.toml");
+
+    #[test]
+    fn a_refused_delete_names_what_uses_the_item_as_the_list_shows_it() {
+        let mut session = open(ARTICLE, STORY).unwrap();
+        let error = session
+            .apply(Edit::Delete {
+                id: "dmitry-peskov".into(),
+                force: false,
+            })
+            .unwrap_err();
+        let groups = outline(&session, &problems(&session));
+        let text = refusal(&groups, &error);
+        assert!(
+            text.starts_with("The person “Dmitry Peskov” is still used by the quote “"),
+            "{text}"
+        );
+        assert!(text.contains("(its speaker)"), "{text}");
+        assert!(!text.contains("peskov-"), "no id: {text}");
+        assert!(text.ends_with(": change those first, or delete them with it."));
+        assert_eq!(
+            refusal(&groups, &EditError::NothingToUndo),
+            "There is nothing to undo."
+        );
+    }
 
     #[test]
     fn every_item_is_listed_once_with_its_words_found_and_problems_beside_it() {

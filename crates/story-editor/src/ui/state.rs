@@ -123,7 +123,7 @@ impl EditorState {
             // The editor is asked for the date the article does not print, with the form open.
             self.note = Some(Note {
                 text: format!(
-                    "The article does not print its publication date, so the draft took {} from it as a stand-in. Set the real date under “The story”; the items whose dates move with it will say so.",
+                    "The article does not print its publication date, so the draft took {} from it as a stand-in. Set the real date under “The story”, and say where it comes from under “Note on the date”, which readers see; the items whose dates move with it will say so.",
                     meta.published.iso()
                 ),
                 error: false,
@@ -164,8 +164,15 @@ impl EditorState {
             EditError::Referenced { id, .. } => Some(id.clone()),
             _ => None,
         };
+        let text = match &self.session {
+            Some(session) => {
+                let session = session.borrow();
+                crate::outline::refusal(&crate::outline::outline(&session, &self.problems), &error)
+            }
+            None => error.to_string(),
+        };
         self.note = Some(Note {
-            text: error.to_string(),
+            text,
             error: true,
             about,
             force_delete,
